@@ -1,0 +1,35 @@
+// Every `sbomhub` subcommand lives in its own file (src/cli/<name>_command.cc) and exposes one
+// Register function, listed in main.cc. A command's callback stores its process exit code in
+// `ctx.exit_code`: 0 success, 1 the input is bad (invalid SBOM, findings over threshold), 2 usage
+// or environment error (ExitCodeFor(Status) maps a Status).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <string>
+
+#include "base/file.h"
+#include "base/status.h"
+
+namespace sbomhub::cli {
+
+struct Context {
+  // Global options (before or after the subcommand).
+  std::string data_dir;  // --data, else $SBOMHUB_DATA, else ~/.local/share/sbomhub
+  std::string db_path;   // --db: overrides just the vulnerability DB file
+  std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
+  int exit_code = 0;
+
+  // The data directory after applying the defaults above.
+  std::string ResolvedDataDir() const;
+};
+
+// Prints "sbomhub: <status>" to stderr and sets ctx.exit_code from it. Returns the exit code.
+int Fail(Context& ctx, const Status& status);
+
+void RegisterValidateCommand(CLI::App& app, Context& ctx);
+void RegisterInspectCommand(CLI::App& app, Context& ctx);
+void RegisterConvertCommand(CLI::App& app, Context& ctx);
+
+}  // namespace sbomhub::cli
