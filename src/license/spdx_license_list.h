@@ -3,6 +3,7 @@
 // case-insensitive, as SPDX license-expression matching is.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 namespace sbomhub::license {
@@ -27,5 +28,11 @@ std::string_view LicenseListVersion();
 // nullptr when `id` is not on the list.
 const LicenseInfo* FindLicense(std::string_view id);
 const ExceptionInfo* FindException(std::string_view id);
+
+// The whole list, sorted by ASCII lower-cased id. The spans point at static storage.
+std::span<const LicenseInfo> AllLicenses();
+std::span<const ExceptionInfo> AllExceptions();
+
+// Thread-safety: everything here reads immutable static data.
 
 }  // namespace sbomhub::license

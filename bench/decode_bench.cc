@@ -1,0 +1,107 @@
+// Decode + normalize throughput of sbomhub's codecs on real files.
+//
+//   sbomhub_bench_decode [--min-seconds S] FILE...   throughput table (best and median of runs)
+//   sbomhub_bench_decode --rss FILE                   decode once, print peak RSS (own process)
+//
+// scripts/run-bench runs this beside the peers (python json.load, node JSON.parse, cdxrs) on the
+// same files in the same run; see bench/README.md.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "base/file.h"
+#include "formats/registry.h"
+#include "model/sbom.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+long PeakRssKiB() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+int RssMode(const std::string& path) {
+  auto bytes = sbomhub::ReadFile(path);
+  if (!bytes.ok()) {
+    std::fprintf(stderr, "%s\n", bytes.status().message().c_str());
+    return 2;
+  }
+  long before = PeakRssKiB();
+  sbomhub::formats::DecodeOptions opts;
+  opts.file_name = path;
+  auto decoded = sbomhub::formats::DecodeSbom(*bytes, opts);
+  if (!decoded.ok()) {
+    std::fprintf(stderr, "%s\n", decoded.status().message().c_str());
+    return 1;
+  }
+  long after = PeakRssKiB();
+  double file_mib = static_cast<double>(bytes->size()) / (1024.0 * 1024.0);
+  std::printf("%s\tfile %.1f MiB\tpeak RSS %.1f MiB (%.2fx file)\tRSS before decode %.1f MiB\n",
+              path.c_str(), file_mib, after / 1024.0, (after / 1024.0) / file_mib, before / 1024.0);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double min_seconds = 2.0;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--rss") == 0 && i + 1 < argc) return RssMode(argv[i + 1]);
+    if (std::strcmp(argv[i], "--min-seconds") == 0 && i + 1 < argc) {
+      min_seconds = std::atof(argv[++i]);
+      continue;
+    }
+    files.emplace_back(argv[i]);
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: sbomhub_bench_decode [--min-seconds S] FILE... | --rss FILE\n");
+    return 2;
+  }
+  std::printf("%-60s %10s %8s %6s %10s %10s %12s\n", "file", "MiB", "format", "runs", "best ms",
+              "MB/s", "components/s");
+  for (const auto& path : files) {
+    auto bytes = sbomhub::ReadFile(path);
+    if (!bytes.ok()) {
+      std::fprintf(stderr, "%s\n", bytes.status().message().c_str());
+      continue;
+    }
+    sbomhub::formats::DecodeOptions opts;
+    opts.file_name = path;
+    std::vector<double> runs;
+    std::size_t components = 0;
+    std::string format;
+    auto start_all = Clock::now();
+    while (runs.size() < 3 ||
+           (std::chrono::duration<double>(Clock::now() - start_all).count() < min_seconds && runs.size() < 200)) {
+      auto t0 = Clock::now();
+      auto decoded = sbomhub::formats::DecodeSbom(*bytes, opts);
+      auto t1 = Clock::now();
+      if (!decoded.ok()) {
+        std::fprintf(stderr, "%s\n", decoded.status().message().c_str());
+        break;
+      }
+      components = sbomhub::model::CountComponents(decoded->sbom);
+      format = std::string(sbomhub::model::SpecFamilyName(decoded->sbom.family)) + "-" +
+               std::string(sbomhub::model::EncodingName(decoded->sbom.encoding));
+      runs.push_back(std::chrono::duration<double>(t1 - t0).count());
+    }
+    if (runs.empty()) continue;
+    std::sort(runs.begin(), runs.end());
+    double best = runs.front();
+    double mb = static_cast<double>(bytes->size()) / 1e6;
+    std::string shown = path.size() > 60 ? "…" + path.substr(path.size() - 59) : path;
+    std::printf("%-60s %10.2f %8s %6zu %10.2f %10.0f %12.0f\n", shown.c_str(),
+                static_cast<double>(bytes->size()) / (1024.0 * 1024.0), format.c_str(), runs.size(),
+                best * 1e3, mb / best, static_cast<double>(components) / best);
+  }
+  return 0;
+}

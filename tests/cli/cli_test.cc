@@ -1,0 +1,191 @@
+// Drives build/sbomhub as a user would and pins exit codes (0 ok, 1 bad input, 2 usage/I/O) and
+// the JSON shapes scripts rely on.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "support/test_support.h"
+
+namespace sbomhub {
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    tmp_ = std::filesystem::temp_directory_path() /
+           ("sbomhub-cli-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(tmp_);
+  }
+  void TearDown() override { std::filesystem::remove_all(tmp_); }
+
+  Run Sbomhub(const std::string& args) {
+    std::string out = (tmp_ / "stdout").string(), err = (tmp_ / "stderr").string();
+    std::string cmd = testing::BuildDir() + "/sbomhub " + args + " >" + out + " 2>" + err;
+    int status = std::system(cmd.c_str());
+    Run r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+
+  std::string Fixture(const std::string& name) { return testing::Fixture("cli", name); }
+  std::string Temp(const std::string& name) { return (tmp_ / name).string(); }
+
+  std::filesystem::path tmp_;
+};
+
+TEST_F(CliTest, ValidateExitsZeroForValidFile) {
+  Run r = Sbomhub("validate " + Fixture("small.cdx.json"));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("valid CycloneDX 1.6"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, ValidateExitsOneForSpecViolationAndNamesTheRule) {
+  Run r = Sbomhub("validate --json " + Fixture("bad-type.cdx.json"));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(j["valid"].get<bool>());
+  const auto& d = j["files"][0]["diagnostics"][0];
+  EXPECT_EQ(d["severity"], "error");
+  EXPECT_FALSE(d["rule"].get<std::string>().empty());
+  EXPECT_EQ(d["pointer"], "/components/0/type");
+}
+
+TEST_F(CliTest, ValidateReportsLineAndColumnOfTruncatedJson) {
+  Run r = Sbomhub("validate --json " + Fixture("truncated.cdx.json"));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  const auto& d = j["files"][0]["diagnostics"][0];
+  EXPECT_GT(d["line"].get<int>(), 1);
+  EXPECT_GT(d["column"].get<int>(), 0);
+}
+
+TEST_F(CliTest, ValidateExitsTwoForMissingFileEvenBesideValidOnes) {
+  Run r = Sbomhub("validate " + Fixture("small.cdx.json") + " " + Temp("does-not-exist.json"));
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+}
+
+TEST_F(CliTest, UsageErrorExitsTwo) {
+  EXPECT_EQ(Sbomhub("validate").exit_code, 2);
+  EXPECT_EQ(Sbomhub("no-such-command").exit_code, 2);
+  EXPECT_EQ(Sbomhub("convert " + Fixture("small.cdx.json") + " --to word").exit_code, 2);
+}
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const char* cmd : {"", "validate", "inspect", "convert"}) {
+    Run r = Sbomhub(std::string(cmd) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << r.out;
+  }
+}
+
+TEST_F(CliTest, InspectJsonHasTheDocumentedKeys) {
+  Run r = Sbomhub("inspect --json " + Fixture("small.cdx.json"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["format"], "CycloneDX");
+  EXPECT_EQ(j["specVersion"], "1.6");
+  EXPECT_EQ(j["componentCount"], 3);
+  EXPECT_EQ(j["dependencyCount"], 3);
+  EXPECT_EQ(j["ecosystems"]["generic"], 2);
+  EXPECT_EQ(j["ecosystems"]["npm"], 1);
+  EXPECT_EQ(j["licenses"]["MIT"], 1);
+  EXPECT_EQ(j["licenses"]["Zlib"], 1);
+  EXPECT_EQ(j["licenses"]["Apache-2.0"], 1);
+}
+
+TEST_F(CliTest, ConvertToEveryTargetProducesAValidDocument) {
+  for (const char* to : {"spdx-json", "spdx-tv", "cyclonedx-xml", "cyclonedx-json"}) {
+    std::string out = Temp(std::string("out-") + to);
+    Run c = Sbomhub("convert " + Fixture("small.cdx.json") + " --to " + to + " -o " + out);
+    ASSERT_EQ(c.exit_code, 0) << to << c.err;
+    Run v = Sbomhub("inspect --json " + out);
+    ASSERT_EQ(v.exit_code, 0) << to << v.err;
+    auto j = nlohmann::json::parse(v.out);
+    EXPECT_EQ(j["componentCount"], 3) << to;
+    EXPECT_EQ(j["dependencyCount"], 3) << to;
+    EXPECT_EQ(j["validationErrors"], 0) << to;
+  }
+}
+
+TEST_F(CliTest, ConvertToOlderCycloneDxWarnsInsteadOfDroppingSilently) {
+  Run c = Sbomhub("convert " + Fixture("small.cdx.json") + " --to cyclonedx-json --spec-version 1.4");
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  // 1.6 metadata.authors[] with a name and the firmware type exist in 1.4; nothing is lost here,
+  // but the SPDX round trip must name what it cannot carry.
+  Run s = Sbomhub("convert " + Fixture("small.cdx.json") + " --to spdx-json -o " + Temp("x.spdx.json"));
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  EXPECT_NE(s.err.find("warning"), std::string::npos) << s.err;
+}
+
+TEST_F(CliTest, HundredThousandNestedArraysIsAPositionedErrorNotACrash) {
+  std::string path = Temp("deep.json");
+  {
+    std::ofstream f(path);
+    f << R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"x":)";
+    f << std::string(100000, '[') << std::string(100000, ']') << "}";
+  }
+  Run r = Sbomhub("validate " + path);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE((r.out + r.err).find("deep.json:1:"), std::string::npos) << r.out << r.err;
+}
+
+TEST_F(CliTest, HundredThousandNestedComponentsIsAnErrorNotACrash) {
+  std::string path = Temp("deep-components.json");
+  {
+    std::ofstream f(path);
+    f << R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[)";
+    for (int i = 0; i < 100000; ++i) f << R"({"type":"library","name":"n","components":[)";
+    for (int i = 0; i < 100000; ++i) f << "]}";
+    f << "]}";
+  }
+  Run r = Sbomhub("validate " + path);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+TEST_F(CliTest, XmlWithDoctypeIsRefusedAndEntitiesNeverResolved) {
+  Run r = Sbomhub("inspect --json " + Fixture("xxe.cdx.xml"));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(r.out.find("root:"), std::string::npos);
+  EXPECT_NE(r.err.find("DOCTYPE"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, InputOverSizeLimitIsRejectedWithTheLimit) {
+  Run r = Sbomhub("--max-input-size 100 validate " + Fixture("small.cdx.json"));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("100"), std::string::npos);
+}
+
+TEST_F(CliTest, InvalidUtf8IsReportedWithPosition) {
+  std::string path = Temp("bad-utf8.json");
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"version\":1,\n\"components\":[{\"type\":\"library\",\"name\":\"\xC3\x28\"}]}";
+  }
+  Run r = Sbomhub("validate " + path);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE((r.out + r.err).find("bad-utf8.json:2:"), std::string::npos) << r.out << r.err;
+}
+
+}  // namespace
+}  // namespace sbomhub
