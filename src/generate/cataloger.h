@@ -29,8 +29,18 @@ struct Environment {
 // What the walker knows about a file before reading it.
 struct FileInfo {
   std::string relative_path;  // '/'-separated, relative to the scanned root, no leading "./"
-  std::uint64_t size = 0;
-  bool executable = false;    // any execute bit set
+  std::uint64_t size = 0;      // filled only when some enabled cataloger WantsModeBits()
+  bool executable = false;     // any execute bit set; same condition
+};
+
+// Reads another file of the scanned tree (a lockfile's companion: go.mod's go.sum). Paths are
+// relative to the root; "..", absolute paths and symlinks anywhere on the path are refused, and
+// only regular files are opened. Bytes read this way are not separately hashed.
+class TreeReader {
+ public:
+  virtual ~TreeReader() = default;
+  virtual Result<std::string> ReadRelative(std::string_view relative_path,
+                                           std::uint64_t max_bytes) const = 0;
 };
 
 struct CatalogInput {
@@ -38,7 +48,19 @@ struct CatalogInput {
   const std::string& bytes;  // whole file; capacity >= size() + kInputPadding (simdjson-ready)
   const std::string& sha256;  // lower-case hex SHA-256 of `bytes`
   const Environment& env;
+  const TreeReader* tree = nullptr;  // null when cataloging a lone buffer (tests, fuzzing)
 };
+
+// The directory part of a relative path ("a/b/go.mod" -> "a/b", "go.mod" -> "").
+std::string_view DirName(std::string_view relative_path);
+// dir + "/" + name, or name when dir is empty.
+std::string JoinRelative(std::string_view dir, std::string_view name);
+
+// Prefix of an edge target that names a package only by its version-less purl
+// ("sbomhub:by-name:pkg:pypi/requests"): the generator resolves it after the walk to the package
+// of that name found beside the source (same parent directory of the source file's directory),
+// else to the only package of that name; otherwise the edge is dropped.
+inline constexpr std::string_view kByNamePrefix = "sbomhub:by-name:";
 
 // Edges name components by bom_ref. `from` empty means "the project this source file describes":
 // the generator points such edges from the primary component, which makes them the direct
@@ -59,6 +81,9 @@ class Cataloger {
   virtual std::string_view Name() const = 0;
   // Cheap, path-based test; must not touch the file system.
   virtual bool Accepts(const FileInfo& file) const = 0;
+  // True when Accepts() looks at FileInfo::executable/size. The walker then stats every regular
+  // file; otherwise it stats only the files some cataloger accepted (a "/" scan stays cheap).
+  virtual bool WantsModeBits() const { return false; }
   // Appends what it finds to `out`. Components must carry bom_ref (canonical purl when one
   // exists). The generator adds the source-file properties and de-duplicates.
   [[nodiscard]] virtual Status Catalog(const CatalogInput& input, CatalogOutput& out) const = 0;

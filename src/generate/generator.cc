@@ -34,6 +34,15 @@ std::string_view BaseName(std::string_view relative_path) {
   return slash == std::string_view::npos ? relative_path : relative_path.substr(slash + 1);
 }
 
+std::string_view DirName(std::string_view relative_path) {
+  std::size_t slash = relative_path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+}
+
+std::string JoinRelative(std::string_view dir, std::string_view name) {
+  return dir.empty() ? std::string(name) : std::string(dir) + "/" + std::string(name);
+}
+
 Environment ParseOsRelease(std::string_view text) {
   Environment env;
   for (std::string_view line : Split(text, '\n')) {
@@ -134,12 +143,67 @@ void AddPropertyOnce(model::Component& c, std::string name, std::string value) {
   c.properties.push_back({std::move(name), std::move(value)});
 }
 
+// Opens each path component with O_NOFOLLOW relative to the previous one, so no symlink (and no
+// "..") can lead outside the root.
+class RootedReader final : public TreeReader {
+ public:
+  explicit RootedReader(std::string root) : root_(std::move(root)) {}
+
+  Result<std::string> ReadRelative(std::string_view relative_path, std::uint64_t max_bytes) const override {
+    std::vector<std::string_view> parts;
+    for (std::string_view part : Split(relative_path, '/')) {
+      if (part.empty() || part == ".") continue;
+      if (part == "..") return Status::InvalidArgument("'..' is not allowed in " + std::string(relative_path));
+      parts.push_back(part);
+    }
+    if (parts.empty() || relative_path.starts_with('/')) {
+      return Status::InvalidArgument("not a relative file path: " + std::string(relative_path));
+    }
+    int fd = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return Status::IoError(root_ + ": " + std::strerror(errno));
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      bool last = i + 1 == parts.size();
+      std::string name(parts[i]);
+      int flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (last ? O_NONBLOCK : O_DIRECTORY);
+      int next = ::openat(fd, name.c_str(), flags);
+      int saved = errno;
+      ::close(fd);
+      if (next < 0) return Status::NotFound(std::string(relative_path) + ": " + std::strerror(saved));
+      fd = next;
+    }
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return Status::InvalidArgument(std::string(relative_path) + " is not a regular file");
+    }
+    if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+      ::close(fd);
+      return Status::TooLarge(std::string(relative_path) + " is larger than " + std::to_string(max_bytes) + " bytes");
+    }
+    std::string out;
+    out.reserve(static_cast<std::size_t>(st.st_size) + kInputPadding);
+    char buf[1 << 16];
+    while (true) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      if (out.size() + static_cast<std::size_t>(n) > max_bytes) break;
+      out.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return out;
+  }
+
+ private:
+  std::string root_;
+};
+
 class Walker {
  public:
   Walker(std::string root, const GenerateOptions& options,
          std::vector<const Cataloger*> catalogers, const Environment& env, GenerateOutput& out)
       : root_(std::move(root)), options_(options), catalogers_(std::move(catalogers)),
-        env_(env), out_(out) {}
+        env_(env), out_(out), reader_(root_) {}
 
   Status Run() {
     struct stat st;
@@ -148,6 +212,7 @@ class Walker {
     }
     if (!S_ISDIR(st.st_mode)) return Status::InvalidArgument(root_ + " is not a directory");
     root_dev_ = st.st_dev;
+    for (const Cataloger* c : catalogers_) want_mode_bits_ = want_mode_bits_ || c->WantsModeBits();
     // Iterative depth-first walk; entries sorted by name so output order never depends on the
     // file system. Each directory is listed once, so the walk is linear in the tree size.
     std::vector<std::string> stack{""};
@@ -170,41 +235,63 @@ class Walker {
 
   void ScanDirectory(const std::string& rel, std::vector<std::string>& subdirs) {
     std::string abs = Abs(rel);
-    DIR* dir = ::opendir(abs.c_str());
+    // The root may itself be a symlink the user named; nothing below it is followed.
+    int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (rel.empty() ? 0 : O_NOFOLLOW);
+    int fd = ::open(abs.c_str(), flags);
+    DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
     if (dir == nullptr) {
+      if (fd >= 0) ::close(fd);
       out_.diagnostics.Add({Severity::kWarning, "generate.walk.unreadable",
                             std::string("cannot list directory: ") + std::strerror(errno),
                             rel.empty() ? "." : rel});
       return;
     }
     ++out_.stats.directories;
-    std::vector<std::string> names;
+    struct Entry {
+      std::string name;
+      unsigned char type;
+    };
+    std::vector<Entry> entries;
     while (dirent* e = ::readdir(dir)) {
       std::string_view n = e->d_name;
       if (n == "." || n == "..") continue;
-      names.emplace_back(n);
+      entries.push_back({std::string(n), e->d_type});
     }
-    ::closedir(dir);
-    std::sort(names.begin(), names.end());
-    for (const std::string& name : names) {
-      std::string child_rel = rel.empty() ? name : rel + "/" + name;
-      std::string child_abs = JoinPath(abs, name);
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    for (Entry& entry : entries) {
+      const std::string& name = entry.name;
       struct stat st;
-      if (::lstat(child_abs.c_str(), &st) != 0) continue;
-      if (S_ISDIR(st.st_mode)) {
+      bool have_stat = false;
+      if (entry.type == DT_UNKNOWN) {
+        if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        have_stat = true;
+        entry.type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+      }
+      std::string child_rel = rel.empty() ? name : rel + "/" + name;
+      if (entry.type == DT_DIR) {
         if (IsVcsDir(name)) continue;
-        if (options_.one_file_system && st.st_dev != root_dev_) continue;
+        if (options_.one_file_system) {
+          if (!have_stat && ::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+          if (st.st_dev != root_dev_) continue;
+        }
         if (name == "node_modules" && NodeModulesCovered(abs)) continue;
         subdirs.push_back(std::move(child_rel));
-      } else if (S_ISREG(st.st_mode)) {
+      } else if (entry.type == DT_REG) {
         // Symlinks, devices, FIFOs and sockets are never opened: a FIFO would block forever and
         // a symlink may point out of the root.
         ++out_.stats.files_seen;
-        FileInfo info{child_rel, static_cast<std::uint64_t>(st.st_size),
-                      (st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) != 0};
-        VisitFile(info, child_abs);
+        FileInfo info{std::move(child_rel), 0, false};
+        if (want_mode_bits_) {
+          if (!have_stat && ::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+          have_stat = true;
+          info.size = static_cast<std::uint64_t>(st.st_size);
+          info.executable = (st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) != 0;
+        }
+        VisitFile(info, JoinPath(abs, name));
       }
     }
+    ::closedir(dir);
   }
 
   void VisitFile(const FileInfo& info, const std::string& abs) {
@@ -213,9 +300,11 @@ class Walker {
       if (c->Accepts(info)) takers.push_back(c);
     }
     if (takers.empty()) return;
-    if (info.size > options_.max_file_bytes) {
+    struct stat st;
+    if (::lstat(abs.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+    if (static_cast<std::uint64_t>(st.st_size) > options_.max_file_bytes) {
       out_.diagnostics.Add({Severity::kWarning, "generate.file.too-large",
-                            "skipped: " + std::to_string(info.size) + " bytes is over the " +
+                            "skipped: " + std::to_string(st.st_size) + " bytes is over the " +
                                 std::to_string(options_.max_file_bytes) + "-byte limit",
                             info.relative_path});
       return;
@@ -231,7 +320,7 @@ class Walker {
     const std::string sha = Sha256Hex(*bytes);
     for (const Cataloger* c : takers) {
       CatalogOutput co;
-      CatalogInput in{info, *bytes, sha, env_};
+      CatalogInput in{info, *bytes, sha, env_, &reader_};
       Status s = c->Catalog(in, co);
       for (Diagnostic& d : co.diagnostics.items()) {
         if (d.file.empty()) d.file = info.relative_path;
@@ -260,7 +349,9 @@ class Walker {
   std::vector<const Cataloger*> catalogers_;
   const Environment& env_;
   GenerateOutput& out_;
+  RootedReader reader_;
   dev_t root_dev_ = 0;
+  bool want_mode_bits_ = false;
   std::vector<Found> found_;
   std::vector<model::DependencyEdge> edges_;
   std::set<std::string> complete_refs_;
@@ -285,6 +376,67 @@ void MergeInto(model::Component& kept, model::Component&& dup) {
   // A package seen as required anywhere is required.
   if (dup.scope == model::Scope::kRequired || kept.scope == model::Scope::kUnspecified) {
     kept.scope = dup.scope;
+  }
+}
+
+// "pkg:pypi/requests@2.0?x=y" -> "pkg:pypi/requests" ('@' inside names is always encoded).
+std::string_view VersionlessPurl(std::string_view purl) {
+  std::size_t end = purl.find_first_of("@?#");
+  return purl.substr(0, end);
+}
+
+std::string SourceFile(const model::Component& c) {
+  for (const auto& p : c.properties) {
+    if (p.name == "sbomhub:source-file") return p.value;
+  }
+  return {};
+}
+
+// The directory two levels above a source file: "lib/site-packages" for
+// "lib/site-packages/x.dist-info/METADATA". Packages installed side by side share it.
+std::string_view InstallRoot(std::string_view path) {
+  for (int i = 0; i < 2; ++i) {
+    std::size_t slash = path.rfind('/');
+    path = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+  }
+  return path;
+}
+
+void ResolveByNameEdges(const std::vector<model::Component>& components,
+                        std::vector<model::DependencyEdge>& edges) {
+  bool any = false;
+  for (const auto& e : edges) any = any || e.to.starts_with(kByNamePrefix);
+  if (!any) return;
+  // Keys: the version-less purl, and "soname:<SONAME>" for shared libraries.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name;
+  std::unordered_map<std::string_view, std::size_t> by_ref;
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    if (!components[i].purl.empty()) by_name[std::string(VersionlessPurl(components[i].purl))].push_back(i);
+    for (const auto& p : components[i].properties) {
+      if (p.name == "sbomhub:elf:soname") by_name["soname:" + p.value].push_back(i);
+    }
+    by_ref.emplace(components[i].bom_ref, i);
+  }
+  for (auto& e : edges) {
+    if (!e.to.starts_with(kByNamePrefix)) continue;
+    std::string_view want = std::string_view(e.to).substr(kByNamePrefix.size());
+    auto it = by_name.find(std::string(want));
+    auto from = by_ref.find(e.from);
+    std::string resolved;
+    if (it != by_name.end() && from == by_ref.end()) {
+      // From the project (or an unknown package): only an unambiguous name resolves.
+      if (it->second.size() == 1) resolved = components[it->second.front()].bom_ref;
+    } else if (it != by_name.end()) {
+      std::string from_file = SourceFile(components[from->second]);
+      for (std::size_t i : it->second) {
+        if (InstallRoot(SourceFile(components[i])) == InstallRoot(from_file)) {
+          resolved = components[i].bom_ref;
+          break;
+        }
+      }
+      if (resolved.empty() && it->second.size() == 1) resolved = components[it->second.front()].bom_ref;
+    }
+    e.to = std::move(resolved);  // empty: dropped as unresolved below
   }
 }
 
@@ -362,6 +514,8 @@ Result<GenerateOutput> Generate(const std::filesystem::path& root, const Generat
   }
   std::sort(components.begin(), components.end(),
             [](const model::Component& a, const model::Component& b) { return a.bom_ref < b.bom_ref; });
+
+  ResolveByNameEdges(components, walker.edges());
 
   std::set<std::pair<std::string, std::string>> seen_edges;
   std::vector<model::DependencyEdge> edges;

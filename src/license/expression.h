@@ -99,6 +99,12 @@ std::string ToString(const ExpressionNode& node);
 // compound expression (error). Offsets refer to the text that was parsed.
 std::vector<ExpressionIssue> ValidateExpression(const ExpressionNode& node);
 
+// The distinct license ids of the leaves, in order of first appearance: list ids as written with
+// "+" kept ("GPL-2.0+"), LicenseRefs with their DocumentRef ("DocumentRef-a:LicenseRef-b"),
+// NONE/NOASSERTION as such. Exceptions are not included.
+std::vector<std::string> LicenseIds(const ExpressionNode& node);
+std::vector<std::string> LicenseIds(const Expression& expression);
+
 // Rewrites listed ids and exceptions to the list's spelling ("mit" -> "MIT") and operators to
 // canonical form. Returns true when anything changed.
 bool Canonicalize(ExpressionNode& node);

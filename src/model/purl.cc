@@ -132,10 +132,18 @@ class ErrorContext {
 // Decodes %XX escapes of `in` (which starts at byte `offset` of the whole purl) into `out`.
 Status Decode(std::string_view in, std::size_t offset, std::string_view component,
               PurlParseMode mode, const ErrorContext& err, std::string& out) {
-  out.clear();
+  // Fast path: most components are plain printable ASCII with no escapes; copy them in one go.
+  std::size_t plain = 0;
+  while (plain < in.size()) {
+    auto u = static_cast<unsigned char>(in[plain]);
+    if (u == '%' || u <= 0x20 || u >= 0x7f) break;
+    ++plain;
+  }
+  out.assign(in.data(), plain);
+  if (plain == in.size()) return Status::Ok();
   out.reserve(in.size());
   bool high = false;
-  for (std::size_t i = 0; i < in.size(); ++i) {
+  for (std::size_t i = plain; i < in.size(); ++i) {
     char c = in[i];
     if (c == '%') {
       int hi = -1;
@@ -238,10 +246,12 @@ bool ContainsDatabricks(std::string_view url) {
 }
 
 // Applies the registered type's normalization and validation rules to decoded components.
-Status ApplyTypeRules(Purl& p, const ErrorContext& err) {
+// `require_namespace` is false in lenient mode: producers routinely write single-segment Go
+// modules ("pkg:golang/go.opencensus.io@v0.23.0") and similar, which are still useful to match.
+Status ApplyTypeRules(Purl& p, bool require_namespace, const ErrorContext& err) {
   const TypeRule* rule = FindTypeRule(p.type);
   if (rule == nullptr) return Status::Ok();
-  if (rule->ns == Requirement::kRequired && p.ns.empty()) {
+  if (require_namespace && rule->ns == Requirement::kRequired && p.ns.empty()) {
     return err.Rule("namespace", "type '" + p.type + "' requires a namespace");
   }
   if (rule->ns == Requirement::kProhibited && !p.ns.empty()) {
@@ -474,8 +484,11 @@ Result<Purl> Purl::Parse(std::string_view text, PurlParseMode mode) {
     path = path.substr(0, at);
   }
 
-  // Name: the last segment (git: everything after the host).
-  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  // Name: the last segment (git: everything after the host). A trailing '/' leaves the name empty,
+  // which strict mode rejects ("pkg:swift/github.com/Alamofire/@5.4.3"); lenient mode drops it.
+  if (!strict) {
+    while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  }
   std::string_view ns_raw;
   std::string_view name_raw;
   std::size_t name_offset = path_offset;
@@ -515,6 +528,8 @@ Result<Purl> Purl::Parse(std::string_view text, PurlParseMode mode) {
 
   // Qualifiers: key=value pairs separated by '&'.
   if (!query_raw.empty()) {
+    p.qualifiers.reserve(1 + static_cast<std::size_t>(
+                                 std::count(query_raw.begin(), query_raw.end(), '&')));
     std::string value;
     std::size_t start = 0;
     while (start <= query_raw.size()) {
@@ -548,7 +563,7 @@ Result<Purl> Purl::Parse(std::string_view text, PurlParseMode mode) {
         DecodeSegments(subpath_raw, subpath_offset, "subpath", true, mode, err, p.subpath));
   }
 
-  SBOMHUB_RETURN_IF_ERROR(ApplyTypeRules(p, err));
+  SBOMHUB_RETURN_IF_ERROR(ApplyTypeRules(p, strict, err));
   return p;
 }
 
@@ -564,7 +579,7 @@ Result<Purl> Purl::Build(Purl c) {
     SBOMHUB_RETURN_IF_ERROR(NormalizeKey(kv.first, true, err, 0));
   }
   SBOMHUB_RETURN_IF_ERROR(FinishQualifiers(c.qualifiers, err));
-  SBOMHUB_RETURN_IF_ERROR(ApplyTypeRules(c, err));
+  SBOMHUB_RETURN_IF_ERROR(ApplyTypeRules(c, /*require_namespace=*/true, err));
   return c;
 }
 

@@ -35,7 +35,8 @@ enum class PurlParseMode {
   kStrict,
   // What real SBOMs need: also accepts and normalizes common mistakes — upper-case qualifier keys,
   // an unencoded '@' inside the namespace or name ("pkg:npm/@babel/core", "pkg:brew/node@20@20.1"),
-  // qualifiers without '=', an empty version after '@', raw spaces and non-ASCII bytes.
+  // qualifiers without '=', an empty version after '@', raw spaces and non-ASCII bytes, and a
+  // missing namespace where the type requires one ("pkg:golang/go.opencensus.io@v0.23.0").
   kLenient,
 };
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -36,20 +37,25 @@ class DecodeContext {
   void Error(std::string rule, std::string message, const Position& at);
   void Warning(std::string rule, std::string message, const Position& at);
 
-  // A bom-ref defined by some element; empty and duplicate refs are errors.
-  void DefineRef(std::string_view ref, const Position& at);
+  // A bom-ref defined by some element; empty refs are errors. A duplicate is an error when both
+  // definitions are held by the model (components, licenses, parties: identity there drives the
+  // dependency graph), a warning otherwise — the schemas cannot enforce uniqueness and the
+  // spec's own valid-formulation-1.5.json repeats a workspace bom-ref.
+  void DefineRef(std::string_view ref, const Position& at, bool held = true);
   // A reference that must resolve to a defined bom-ref (dependency ref / dependsOn / provides).
   void UseRef(std::string_view ref, const Position& at);
   // Counts a section the model does not hold; Finish reports one info per section.
   void NotHeld(std::string_view section, std::size_t count = 1);
 
-  // Resolves every UseRef and emits the not-held infos.
-  void Finish();
+  // Removes dependency entries and edges whose ends are not components in the model (services,
+  // pedigree ancestors, ...), counting them as not held, so the model never holds a dangling
+  // edge. Then resolves every UseRef and emits the not-held infos.
+  void Finish(model::Sbom& sbom);
 
  private:
   int minor_;
   Diagnostics& diagnostics_;
-  std::unordered_set<std::string> refs_;
+  std::unordered_map<std::string, bool> refs_;  // bom-ref -> defined by a held element
   struct Use {
     std::string ref;
     Position at;
@@ -64,27 +70,59 @@ std::optional<Identification> IdentifyXml(std::string_view bytes);
 Result<Decoded> DecodeJson(const std::string& bytes, const DecodeOptions& options);
 Result<Decoded> DecodeXml(const std::string& bytes, const DecodeOptions& options);
 
-// Shared by both encoders: what the target version cannot carry, as warnings, and the
-// SPDX-only fields turned into externalReferences/properties (docs/conversion-cyclonedx.md).
-struct EncodePlan {
-  int minor = 6;
-  Diagnostics* warnings = nullptr;
+// ---- shared by both encoders ----
+
+// Collects what the target cannot carry as one warning per kind ("3 components: ...") so a
+// large SBOM does not produce thousands of identical lines.
+class Warner {
+ public:
+  void Add(std::string_view rule, std::string_view message);
+  void Flush(Diagnostics& out);
+
+ private:
+  struct Entry {
+    std::string rule;
+    std::string message;
+    std::size_t count = 0;
+  };
+  std::vector<Entry> entries_;
+  std::map<std::string, std::size_t, std::less<>> index_;
 };
 
-// The target's extra externalReferences and properties for a component's SPDX-only fields.
-void SpdxOnlyFields(const model::Component& c, std::vector<model::ExternalReference>& refs,
-                    std::vector<model::Property>& props);
+// A component as the target version will write it: the model fields that need no translation
+// are read straight from `c`; these are the translated or filtered parts.
+struct ComponentOut {
+  std::string_view type;  // CycloneDX spelling valid in the target version
+  std::vector<const model::Hash*> hashes;
+  std::vector<const model::License*> licenses;
+  std::vector<model::ExternalReference> external_references;  // the model's plus SPDX-derived
+  std::vector<model::Property> properties;                    // the model's plus SPDX-derived
+  std::string author;                                         // author, or authors' names < 1.6
+};
+ComponentOut PrepareComponent(const model::Component& c, int minor, Warner& warner);
+std::vector<const model::Hash*> PrepareHashes(const std::vector<model::Hash>& hashes,
+                                              Warner& warner);
+std::vector<const model::License*> PrepareLicenses(const std::vector<model::License>& licenses,
+                                                   int minor, Warner& warner);
+// An external reference type valid in the target ("other" when the model's is not).
+std::string_view ExternalReferenceType(const model::ExternalReference& r, int minor,
+                                       Warner& warner);
 
-// Dependency entries grouped by `from`, in dependency_refs order then first-seen order.
+// Document-level translations.
+struct DocumentOut {
+  bool serial_number = false;               // model serial is a urn:uuid the target can carry
+  std::vector<model::Property> properties;  // metadata.properties: the model's plus SPDX-derived
+  std::vector<std::string> lifecycles;      // empty below 1.5 (warned)
+};
+DocumentOut PrepareDocument(const model::Sbom& sbom, int minor, Warner& warner);
+
+// Dependency entries grouped by `from`: dependency_refs order first, then first-seen order.
 struct DependencyEntry {
   std::string ref;
   std::vector<std::string> depends_on;
   std::vector<std::string> provides;
 };
-std::vector<DependencyEntry> GroupDependencies(const model::Sbom& sbom, int minor,
-                                               Diagnostics& warnings);
-// Warns once for every model field the target version cannot carry.
-void WarnUnencodable(const model::Sbom& sbom, int minor, Diagnostics& warnings);
+std::vector<DependencyEntry> GroupDependencies(const model::Sbom& sbom, int minor, Warner& warner);
 
 Result<Encoded> EncodeJson(const model::Sbom& sbom, int minor, bool pretty);
 Result<Encoded> EncodeXml(const model::Sbom& sbom, int minor, bool pretty);

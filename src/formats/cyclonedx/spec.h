@@ -33,6 +33,7 @@ Status UnsupportedVersion(std::string_view spec_version, const std::string& file
 bool IsComponentType(int minor, std::string_view type);
 bool IsScope(std::string_view scope);
 bool IsHashAlgorithm(std::string_view alg);  // CycloneDX spelling, case-sensitive
+std::optional<model::HashAlgorithm> ParseCdxHashAlgorithm(std::string_view alg);
 // The schema's pattern (32/40/64/96/128 hex digits) narrowed to the algorithm's own length when
 // the algorithm has a fixed one.
 bool IsHashContent(std::string_view alg, std::string_view content);

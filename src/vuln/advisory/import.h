@@ -10,12 +10,16 @@
 //   known, reason with position), counted in `stats.skipped` and skipped; the import goes on.
 // - The returned Status is non-OK only when `path` itself cannot be used or the callback failed.
 // Importers are stateless functions; concurrent calls with different stats are safe.
+//
+// Feed-specific notes (accepted shapes, field mapping) are in each importer's header and in
+// docs/advisories.md.
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "vuln/advisory/advisory.h"
@@ -51,5 +55,20 @@ Status ForEachFile(const std::string& root, const std::function<bool(std::string
 // Turns a simdjson error into "line L, column C: <reason>" by locating the first offending byte
 // with a second, position-reporting parser. Only called on the error path.
 std::string JsonErrorWithPosition(std::string_view bytes, std::string_view simdjson_message);
+
+// Largest archive member or decompressed file an importer will hold in memory.
+inline constexpr std::size_t kMaxMemberBytes = std::size_t{512} << 20;
+
+// Calls `fn(member_name, bytes)` for each regular member of the zip/tar archive in `archive`
+// whose name `accept`s (libarchive). `bytes` has kInputPadding spare capacity. A damaged member
+// is reported as an issue and the walk stops there (a damaged zip has no reliable next header).
+Status ForEachArchiveMember(std::string_view archive, const std::string& file,
+                            const std::function<bool(std::string_view)>& accept,
+                            const std::function<Status(const std::string&, std::string&&)>& fn,
+                            ImportStats& stats);
+
+// Decompresses a gzip (or other libarchive-supported filter) stream; fails past kMaxMemberBytes.
+// The result has kInputPadding spare capacity.
+Result<std::string> Decompress(std::string_view compressed, const std::string& file);
 
 }  // namespace sbomhub::vuln

@@ -52,21 +52,30 @@ std::string VectorLabel(CvssVersion version) {
 
 std::string_view CvssVersionName(CvssVersion version) {
   switch (version) {
-    case CvssVersion::kV2_0: return "2.0";
-    case CvssVersion::kV3_0: return "3.0";
-    case CvssVersion::kV3_1: return "3.1";
-    case CvssVersion::kV4_0: return "4.0";
+    case CvssVersion::kV2_0:
+      return "2.0";
+    case CvssVersion::kV3_0:
+      return "3.0";
+    case CvssVersion::kV3_1:
+      return "3.1";
+    case CvssVersion::kV4_0:
+      return "4.0";
   }
   return "?";
 }
 
 std::string_view CvssSeverityName(CvssSeverity severity) {
   switch (severity) {
-    case CvssSeverity::kNone: return "None";
-    case CvssSeverity::kLow: return "Low";
-    case CvssSeverity::kMedium: return "Medium";
-    case CvssSeverity::kHigh: return "High";
-    case CvssSeverity::kCritical: return "Critical";
+    case CvssSeverity::kNone:
+      return "None";
+    case CvssSeverity::kLow:
+      return "Low";
+    case CvssSeverity::kMedium:
+      return "Medium";
+    case CvssSeverity::kHigh:
+      return "High";
+    case CvssSeverity::kCritical:
+      return "Critical";
   }
   return "?";
 }
@@ -198,10 +207,13 @@ std::string CvssVector::ToString() const {
 
 CvssScores CvssVector::Score() const {
   switch (version_) {
-    case CvssVersion::kV2_0: return cvss_internal::ScoreV2(*this);
+    case CvssVersion::kV2_0:
+      return cvss_internal::ScoreV2(*this);
     case CvssVersion::kV3_0:
-    case CvssVersion::kV3_1: return cvss_internal::ScoreV3(*this);
-    case CvssVersion::kV4_0: return cvss_internal::ScoreV4(*this);
+    case CvssVersion::kV3_1:
+      return cvss_internal::ScoreV3(*this);
+    case CvssVersion::kV4_0:
+      return cvss_internal::ScoreV4(*this);
   }
   return {};
 }

@@ -17,6 +17,7 @@ struct MetricDef {
   bool mandatory;
 };
 
+// clang-format off
 // ---- v2.0 (specification order; the enum numbers index kV2Metrics) ----
 enum V2 : std::size_t { kV2AV, kV2AC, kV2Au, kV2C, kV2I, kV2A, kV2E, kV2RL, kV2RC, kV2CDP, kV2TD,
                         kV2CR, kV2IR, kV2AR, kV2Count };
@@ -62,15 +63,20 @@ inline constexpr MetricDef kV4Metrics[] = {
     {"RE", "X,L,M,H", false},  {"U", "X,Clear,Green,Amber,Red", false},
 };
 
+// clang-format on
+
 static_assert(std::size(kV4Metrics) == kV4Count && kV4Count <= CvssVector::kMaxMetrics);
 static_assert(std::size(kV3Metrics) == kV3Count && std::size(kV2Metrics) == kV2Count);
 
 inline std::span<const MetricDef> MetricsFor(CvssVersion version) {
   switch (version) {
-    case CvssVersion::kV2_0: return kV2Metrics;
+    case CvssVersion::kV2_0:
+      return kV2Metrics;
     case CvssVersion::kV3_0:
-    case CvssVersion::kV3_1: return kV3Metrics;
-    case CvssVersion::kV4_0: return kV4Metrics;
+    case CvssVersion::kV3_1:
+      return kV3Metrics;
+    case CvssVersion::kV4_0:
+      return kV4Metrics;
   }
   return {};
 }

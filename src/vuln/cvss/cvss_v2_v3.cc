@@ -24,16 +24,16 @@ int At(const CvssVector& v, std::size_t metric, int fallback) {
 // representation error of such a product (scores never come closer to a .x5 edge than 1e-6).
 double RoundV2(double x) { return std::floor(x * 10.0 + 0.5 + 1e-9) / 10.0; }
 
-constexpr double kV2AccessVector[] = {0.395, 0.646, 1.0};       // L, A, N
-constexpr double kV2AccessComplexity[] = {0.35, 0.61, 0.71};    // H, M, L
-constexpr double kV2Authentication[] = {0.45, 0.56, 0.704};     // M, S, N
-constexpr double kV2Impact[] = {0.0, 0.275, 0.660};             // N, P, C
-constexpr double kV2Exploitability[] = {0.85, 0.9, 0.95, 1.0, 1.0};  // U, POC, F, H, ND
-constexpr double kV2RemediationLevel[] = {0.87, 0.90, 0.95, 1.0, 1.0};  // OF, TF, W, U, ND
-constexpr double kV2ReportConfidence[] = {0.90, 0.95, 1.0, 1.0};  // UC, UR, C, ND
+constexpr double kV2AccessVector[] = {0.395, 0.646, 1.0};                 // L, A, N
+constexpr double kV2AccessComplexity[] = {0.35, 0.61, 0.71};              // H, M, L
+constexpr double kV2Authentication[] = {0.45, 0.56, 0.704};               // M, S, N
+constexpr double kV2Impact[] = {0.0, 0.275, 0.660};                       // N, P, C
+constexpr double kV2Exploitability[] = {0.85, 0.9, 0.95, 1.0, 1.0};       // U, POC, F, H, ND
+constexpr double kV2RemediationLevel[] = {0.87, 0.90, 0.95, 1.0, 1.0};    // OF, TF, W, U, ND
+constexpr double kV2ReportConfidence[] = {0.90, 0.95, 1.0, 1.0};          // UC, UR, C, ND
 constexpr double kV2CollateralDamage[] = {0.0, 0.1, 0.3, 0.4, 0.5, 0.0};  // N, L, LM, MH, H, ND
-constexpr double kV2TargetDistribution[] = {0.0, 0.25, 0.75, 1.0, 1.0};  // N, L, M, H, ND
-constexpr double kV2Requirement[] = {0.5, 1.0, 1.51, 1.0};  // L, M, H, ND
+constexpr double kV2TargetDistribution[] = {0.0, 0.25, 0.75, 1.0, 1.0};   // N, L, M, H, ND
+constexpr double kV2Requirement[] = {0.5, 1.0, 1.51, 1.0};                // L, M, H, ND
 
 double V2Base(double impact, double exploitability) {
   const double f = impact == 0.0 ? 0.0 : 1.176;
@@ -67,13 +67,12 @@ CvssScores ScoreV2(const CvssVector& v) {
                                  kV2RemediationLevel[At(v, kV2RL, 4)] *
                                  kV2ReportConfidence[At(v, kV2RC, 3)];
   // E, RL, RC have ND at different positions (4, 4, 3); check each against its own.
-  const bool has_temporal = (At(v, kV2E, 4) != 4) || (At(v, kV2RL, 4) != 4) ||
-                            (At(v, kV2RC, 3) != 3);
+  const bool has_temporal =
+      (At(v, kV2E, 4) != 4) || (At(v, kV2RL, 4) != 4) || (At(v, kV2RC, 3) != 3);
   if (has_temporal) s.temporal = RoundV2(s.base * temporal_factor);
 
   const bool has_environmental = AnyDefined(v, kV2CDP, kV2CDP, 5) ||
-                                 AnyDefined(v, kV2TD, kV2TD, 4) ||
-                                 AnyDefined(v, kV2CR, kV2AR, 3);
+                                 AnyDefined(v, kV2TD, kV2TD, 4) || AnyDefined(v, kV2CR, kV2AR, 3);
   if (has_environmental) {
     const double adjusted_impact =
         std::min(10.0, 10.41 * (1.0 - (1.0 - c * kV2Requirement[At(v, kV2CR, 3)]) *
@@ -81,11 +80,13 @@ CvssScores ScoreV2(const CvssVector& v) {
                                           (1.0 - a * kV2Requirement[At(v, kV2AR, 3)])));
     const double adjusted_base = V2Base(adjusted_impact, exploitability);
     const double adjusted_temporal = RoundV2(adjusted_base * temporal_factor);
-    s.environmental = RoundV2((adjusted_temporal + (10.0 - adjusted_temporal) *
-                                                       kV2CollateralDamage[At(v, kV2CDP, 5)]) *
-                              kV2TargetDistribution[At(v, kV2TD, 4)]);
+    s.environmental = RoundV2(
+        (adjusted_temporal + (10.0 - adjusted_temporal) * kV2CollateralDamage[At(v, kV2CDP, 5)]) *
+        kV2TargetDistribution[At(v, kV2TD, 4)]);
   }
-  const double most_specific = s.environmental ? *s.environmental : s.temporal ? *s.temporal : s.base;
+  const double most_specific = s.environmental ? *s.environmental
+                               : s.temporal    ? *s.temporal
+                                               : s.base;
   s.severity = CvssSeverityFor(CvssVersion::kV2_0, most_specific);
   return s;
 }
@@ -105,16 +106,16 @@ double RoundupV31(double x) {
 // never that close to a tenth without being on it).
 double RoundupV30(double x) { return std::ceil(x * 10.0 - 1e-9) / 10.0; }
 
-constexpr double kV3AttackVector[] = {0.85, 0.62, 0.55, 0.2};    // N, A, L, P
-constexpr double kV3AttackComplexity[] = {0.77, 0.44};           // L, H
-constexpr double kV3PrivilegesUnchanged[] = {0.85, 0.62, 0.27};  // N, L, H
-constexpr double kV3PrivilegesChanged[] = {0.85, 0.68, 0.5};     // N, L, H (scope changed)
-constexpr double kV3UserInteraction[] = {0.85, 0.62};            // N, R
-constexpr double kV3Cia[] = {0.56, 0.22, 0.0};                   // H, L, N
-constexpr double kV3Exploit[] = {1.0, 0.91, 0.94, 0.97, 1.0};    // X, U, P, F, H
+constexpr double kV3AttackVector[] = {0.85, 0.62, 0.55, 0.2};      // N, A, L, P
+constexpr double kV3AttackComplexity[] = {0.77, 0.44};             // L, H
+constexpr double kV3PrivilegesUnchanged[] = {0.85, 0.62, 0.27};    // N, L, H
+constexpr double kV3PrivilegesChanged[] = {0.85, 0.68, 0.5};       // N, L, H (scope changed)
+constexpr double kV3UserInteraction[] = {0.85, 0.62};              // N, R
+constexpr double kV3Cia[] = {0.56, 0.22, 0.0};                     // H, L, N
+constexpr double kV3Exploit[] = {1.0, 0.91, 0.94, 0.97, 1.0};      // X, U, P, F, H
 constexpr double kV3Remediation[] = {1.0, 0.95, 0.96, 0.97, 1.0};  // X, O, T, W, U
-constexpr double kV3Confidence[] = {1.0, 0.92, 0.96, 1.0};       // X, U, R, C
-constexpr double kV3Requirement[] = {1.0, 0.5, 1.0, 1.5};        // X, L, M, H
+constexpr double kV3Confidence[] = {1.0, 0.92, 0.96, 1.0};         // X, U, R, C
+constexpr double kV3Requirement[] = {1.0, 0.5, 1.0, 1.5};          // X, L, M, H
 
 // A modified metric's table has "X" first, then the base metric's values in the same order.
 int Modified(const CvssVector& v, std::size_t modified, std::size_t base) {
@@ -129,13 +130,12 @@ CvssScores ScoreV3(const CvssVector& v) {
   auto roundup = v31 ? RoundupV31 : RoundupV30;
 
   const bool changed = v.ValueIndex(kV3S) == 1;
-  const double iss = 1.0 - (1.0 - kV3Cia[v.ValueIndex(kV3C)]) *
-                               (1.0 - kV3Cia[v.ValueIndex(kV3I)]) *
+  const double iss = 1.0 - (1.0 - kV3Cia[v.ValueIndex(kV3C)]) * (1.0 - kV3Cia[v.ValueIndex(kV3I)]) *
                                (1.0 - kV3Cia[v.ValueIndex(kV3A)]);
-  const double impact = changed ? 7.52 * (iss - 0.029) - 3.25 * std::pow(iss - 0.02, 15)
-                                : 6.42 * iss;
-  const double privileges = (changed ? kV3PrivilegesChanged : kV3PrivilegesUnchanged)
-      [v.ValueIndex(kV3PR)];
+  const double impact =
+      changed ? 7.52 * (iss - 0.029) - 3.25 * std::pow(iss - 0.02, 15) : 6.42 * iss;
+  const double privileges =
+      (changed ? kV3PrivilegesChanged : kV3PrivilegesUnchanged)[v.ValueIndex(kV3PR)];
   const double exploitability = 8.22 * kV3AttackVector[v.ValueIndex(kV3AV)] *
                                 kV3AttackComplexity[v.ValueIndex(kV3AC)] * privileges *
                                 kV3UserInteraction[v.ValueIndex(kV3UI)];
@@ -149,8 +149,8 @@ CvssScores ScoreV3(const CvssVector& v) {
     s.base = roundup(std::min(impact + exploitability, 10.0));
   }
 
-  const double temporal_factor = kV3Exploit[At(v, kV3E, 0)] * kV3Remediation[At(v, kV3RL, 0)] *
-                                 kV3Confidence[At(v, kV3RC, 0)];
+  const double temporal_factor =
+      kV3Exploit[At(v, kV3E, 0)] * kV3Remediation[At(v, kV3RL, 0)] * kV3Confidence[At(v, kV3RC, 0)];
   s.temporal = roundup(s.base * temporal_factor);
 
   const bool m_changed = Modified(v, kV3MS, kV3S) == 1;
@@ -165,11 +165,11 @@ CvssScores ScoreV3(const CvssVector& v) {
     m_impact = v31 ? 7.52 * (miss - 0.029) - 3.25 * std::pow(miss * 0.9731 - 0.02, 13)
                    : 7.52 * (miss - 0.029) - 3.25 * std::pow(miss - 0.02, 15);
   }
-  const double m_privileges = (m_changed ? kV3PrivilegesChanged : kV3PrivilegesUnchanged)
-      [Modified(v, kV3MPR, kV3PR)];
+  const double m_privileges =
+      (m_changed ? kV3PrivilegesChanged : kV3PrivilegesUnchanged)[Modified(v, kV3MPR, kV3PR)];
   const double m_exploitability = 8.22 * kV3AttackVector[Modified(v, kV3MAV, kV3AV)] *
-                                  kV3AttackComplexity[Modified(v, kV3MAC, kV3AC)] *
-                                  m_privileges * kV3UserInteraction[Modified(v, kV3MUI, kV3UI)];
+                                  kV3AttackComplexity[Modified(v, kV3MAC, kV3AC)] * m_privileges *
+                                  kV3UserInteraction[Modified(v, kV3MUI, kV3UI)];
   if (m_impact <= 0.0) {
     s.environmental = 0.0;
   } else if (m_changed) {

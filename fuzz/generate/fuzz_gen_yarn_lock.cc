@@ -1,0 +1,13 @@
+// libFuzzer entry for yarn.lock (v1 and Berry): any bytes must give OK or an error Status, never a crash or hang.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "generate/npm/npm_catalogers.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  sbomhub::generate::CatalogOutput out;
+  (void)sbomhub::generate::npm::ParseYarnLock(bytes, out);
+  return 0;
+}

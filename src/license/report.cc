@@ -1,0 +1,209 @@
+#include "license/report.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "base/text.h"
+
+namespace sbomhub::license {
+namespace {
+
+bool IsNoAssertion(std::string_view v) {
+  v = TrimWhitespace(v);
+  return v.empty() || EqualsIgnoreCase(v, "NOASSERTION");
+}
+
+int Rank(Verdict v) { return v == Verdict::kAllow ? 0 : (v == Verdict::kReview ? 1 : 2); }
+
+void AddCategory(std::vector<LicenseCategory>& out, LicenseCategory c) {
+  if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+}
+
+}  // namespace
+
+ComponentLicense EvaluateComponent(const model::Component& component, const Policy& policy) {
+  ComponentLicense out;
+  out.bom_ref = component.bom_ref;
+  out.name = component.group.empty() ? component.name : component.group + "/" + component.name;
+  out.version = component.version;
+
+  std::vector<const model::License*> chosen;
+  for (const auto& l : component.licenses) {
+    if (l.acknowledgement == model::LicenseAcknowledgement::kConcluded && !IsNoAssertion(l.value)) {
+      chosen.push_back(&l);
+    }
+  }
+  if (chosen.empty()) {
+    for (const auto& l : component.licenses) {
+      if (l.acknowledgement != model::LicenseAcknowledgement::kConcluded) chosen.push_back(&l);
+    }
+  }
+
+  std::vector<std::string> parts;          // normalized expressions, one per statement
+  std::vector<std::string> declared_parts;  // as written
+  bool all_valid = true;
+  bool any_unrecognized = false;
+  bool only_no_assertion = true;
+  for (const model::License* l : chosen) {
+    std::string text = l->value;
+    if (TrimWhitespace(text).empty() && !l->url.empty()) text = l->url;
+    declared_parts.push_back(text);
+    if (IsNoAssertion(text) || EqualsIgnoreCase(TrimWhitespace(text), "NONE")) continue;
+    only_no_assertion = false;
+    NormalizedLicense n = NormalizeLicense(text);
+    if (n.method == NormalizedLicense::Method::kUnmatched) {
+      all_valid = false;
+      any_unrecognized = true;
+      auto parsed = ParseExpression(text);
+      if (!parsed.ok()) {
+        out.notes.push_back("'" + Excerpt(text) + "' is not an SPDX expression: " + parsed.status().message());
+      } else {
+        for (const auto& issue : ValidateExpression(parsed->root)) {
+          out.notes.push_back(issue.message + " (offset " + std::to_string(issue.offset) + ")");
+        }
+        if (ValidateExpression(parsed->root).empty()) out.notes.push_back(n.note);
+      }
+      continue;
+    }
+    if (!n.normalized_from.empty()) {
+      std::string note = "'" + Excerpt(n.normalized_from) + "' normalized to " + n.expression + " (" +
+                         std::string(NormalizationMethodName(n.method)) + ")";
+      if (!n.note.empty()) note += ": " + n.note;
+      out.notes.push_back(std::move(note));
+    }
+    // Warnings (deprecated ids) survive normalization only when no successor is known.
+    if (auto parsed = ParseExpression(n.expression); parsed.ok()) {
+      for (const auto& issue : ValidateExpression(parsed->root)) out.notes.push_back(issue.message);
+    }
+    parts.push_back(std::move(n.expression));
+  }
+  for (std::size_t i = 0; i < declared_parts.size(); ++i) {
+    if (i > 0) out.declared += " AND ";
+    out.declared += declared_parts[i];
+  }
+
+  if (parts.empty() && !any_unrecognized) {
+    out.valid = !chosen.empty();  // "NOASSERTION" is a valid statement, just not an answer
+    out.verdict = policy.no_license;
+    out.reason = chosen.empty() || !only_no_assertion ? "no license declared" : "license not asserted (NOASSERTION/NONE)";
+    out.reason += " (" + std::string(VerdictName(policy.no_license)) + " by policy)";
+    out.categories.push_back(LicenseCategory::kUnknown);
+    return out;
+  }
+
+  if (parts.size() == 1) {
+    out.expression = parts[0];
+  } else {
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) out.expression += " AND ";
+      auto p = ParseExpression(parts[i]);
+      const bool needs_paren = p.ok() && p->root.kind == ExpressionNode::Kind::kOr;
+      out.expression += needs_paren ? "(" + parts[i] + ")" : parts[i];
+    }
+  }
+  out.valid = all_valid;
+
+  Evaluation e;
+  bool have = false;
+  if (!out.expression.empty()) {
+    if (auto parsed = ParseExpression(out.expression); parsed.ok()) {
+      e = Evaluate(parsed->root, policy);
+      have = true;
+    }
+  }
+  if (any_unrecognized) {
+    // AND with the unrecognized statement: the worse verdict decides.
+    if (!have || Rank(policy.unrecognized) > Rank(e.verdict)) {
+      e.verdict = policy.unrecognized;
+      e.reason = "unrecognized license text (" + std::string(VerdictName(policy.unrecognized)) + " by policy)";
+    }
+    AddCategory(e.categories, LicenseCategory::kUnknown);
+  }
+  out.verdict = e.verdict;
+  out.reason = std::move(e.reason);
+  out.categories = std::move(e.categories);
+  return out;
+}
+
+LicenseReport BuildLicenseReport(const model::Sbom& sbom, const Policy& policy) {
+  LicenseReport report;
+  model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
+    ComponentLicense cl = EvaluateComponent(c, policy);
+    switch (cl.verdict) {
+      case Verdict::kAllow: ++report.allowed; break;
+      case Verdict::kReview: ++report.review; break;
+      case Verdict::kDeny: ++report.denied; break;
+    }
+    for (LicenseCategory cat : cl.categories) ++report.category_counts[cat];
+    report.components.push_back(std::move(cl));
+  });
+  return report;
+}
+
+void WriteLicenseReportJson(JsonWriter& w, const LicenseReport& report) {
+  w.BeginObject();
+  WriteLicenseReportFields(w, report);
+  w.EndObject();
+}
+
+void WriteLicenseReportFields(JsonWriter& w, const LicenseReport& report) {
+  w.Key("summary").BeginObject();
+  w.Field("components", static_cast<std::uint64_t>(report.components.size()));
+  w.Field("allow", static_cast<std::uint64_t>(report.allowed));
+  w.Field("review", static_cast<std::uint64_t>(report.review));
+  w.Field("deny", static_cast<std::uint64_t>(report.denied));
+  w.EndObject();
+  w.Key("components").BeginArray();
+  for (const auto& c : report.components) {
+    w.BeginObject();
+    w.Field("bomRef", c.bom_ref);
+    w.Field("name", c.name);
+    w.Field("version", c.version);
+    w.Field("declared", c.declared);
+    w.Field("expression", c.expression);
+    w.Field("valid", c.valid);
+    w.Field("verdict", VerdictName(c.verdict));
+    w.Field("reason", c.reason);
+    w.Key("categories").BeginArray();
+    for (LicenseCategory cat : c.categories) w.String(LicenseCategoryName(cat));
+    w.EndArray();
+    w.Key("notes").BeginArray();
+    for (const auto& n : c.notes) w.String(n);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("obligations").BeginArray();
+  for (const auto& [cat, count] : report.category_counts) {
+    w.BeginObject();
+    w.Field("category", LicenseCategoryName(cat));
+    w.Field("components", static_cast<std::uint64_t>(count));
+    w.Field("obligation", CategoryObligation(cat));
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+std::string FormatLicenseReport(const LicenseReport& report) {
+  std::string out;
+  for (const auto& c : report.components) {
+    out += std::string(VerdictName(c.verdict));
+    out.append(7 - std::min<std::size_t>(6, VerdictName(c.verdict).size()), ' ');
+    out += c.name;
+    if (!c.version.empty()) out += "@" + c.version;
+    out += "  " + (c.expression.empty() ? (c.declared.empty() ? std::string("(none)") : "'" + Excerpt(c.declared) + "'")
+                                         : c.expression);
+    out += "\n       " + c.reason + "\n";
+    for (const auto& n : c.notes) out += "       note: " + n + "\n";
+  }
+  out += "\n" + std::to_string(report.components.size()) + " components: " + std::to_string(report.allowed) +
+         " allowed, " + std::to_string(report.review) + " to review, " + std::to_string(report.denied) + " denied\n";
+  if (!report.category_counts.empty()) out += "\nObligations by category:\n";
+  for (const auto& [cat, count] : report.category_counts) {
+    out += "  " + std::string(LicenseCategoryName(cat)) + " (" + std::to_string(count) +
+           "): " + std::string(CategoryObligation(cat)) + "\n";
+  }
+  return out;
+}
+
+}  // namespace sbomhub::license

@@ -1,0 +1,1025 @@
+#include "quality/quality.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <deque>
+#include <initializer_list>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "base/text.h"
+#include "license/expression.h"
+#include "model/cpe.h"
+#include "model/purl.h"
+
+namespace sbomhub::quality {
+namespace {
+
+using model::Component;
+
+// ---------------------------------------------------------------------------------------------
+// Value classification
+
+enum class Presence { kPresent, kDeclaredUnknown, kMissing };
+
+// CISA 2024 asks authors to say "unknown" or "redacted" rather than leave a field out; SPDX says
+// NOASSERTION. These are declarations, not values.
+Presence Classify(std::string_view v) {
+  v = TrimWhitespace(v);
+  if (v.empty()) return Presence::kMissing;
+  for (std::string_view u : {"NOASSERTION", "NONE", "unknown", "redacted", "n/a", "undeclared", "unspecified"}) {
+    if (EqualsIgnoreCase(v, u)) return Presence::kDeclaredUnknown;
+  }
+  return Presence::kPresent;
+}
+
+Presence Best(Presence a, Presence b) { return static_cast<int>(a) < static_cast<int>(b) ? a : b; }
+
+Presence PartyPresence(const std::optional<model::Party>& p) {
+  return p ? Classify(p->name) : Presence::kMissing;
+}
+
+Presence SupplierPresence(const Component& c) {
+  return Best(Best(PartyPresence(c.supplier), PartyPresence(c.manufacturer)), Classify(c.publisher));
+}
+
+bool HasContact(const model::Party& p) {
+  if (Classify(p.email) == Presence::kPresent) return true;
+  for (const auto& u : p.urls) {
+    if (Classify(u) == Presence::kPresent) return true;
+  }
+  return false;
+}
+
+bool HasIdentifier(const Component& c) {
+  if (Classify(c.purl) == Presence::kPresent || Classify(c.swid_tag_id) == Presence::kPresent) return true;
+  for (const auto& cpe : c.cpes) {
+    if (Classify(cpe) == Presence::kPresent) return true;
+  }
+  return false;
+}
+
+Presence LicensePresence(const Component& c) {
+  Presence best = Presence::kMissing;
+  for (const auto& l : c.licenses) best = Best(best, Classify(l.value.empty() ? l.url : l.value));
+  return best;
+}
+
+bool HasProperty(const Component& c, std::string_view name) {
+  for (const auto& p : c.properties) {
+    if (EqualsIgnoreCase(p.name, name) && Classify(p.value) == Presence::kPresent) return true;
+  }
+  return false;
+}
+
+bool HasHash(const Component& c, std::optional<model::HashAlgorithm> algorithm = std::nullopt) {
+  for (const auto& h : c.hashes) {
+    if (Classify(h.value) != Presence::kPresent) continue;
+    if (!algorithm || h.algorithm == *algorithm) return true;
+  }
+  return false;
+}
+
+bool HasExternalRef(const Component& c, std::initializer_list<std::string_view> types, bool need_hash = false) {
+  for (const auto& r : c.external_references) {
+    if (Classify(r.url) != Presence::kPresent) continue;
+    for (std::string_view t : types) {
+      if (EqualsIgnoreCase(r.type, t) && (!need_hash || !r.hashes.empty())) return true;
+    }
+  }
+  return false;
+}
+
+bool IsDigits(std::string_view s, std::size_t pos, std::size_t n) {
+  if (pos + n > s.size()) return false;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (std::isdigit(static_cast<unsigned char>(s[i])) == 0) return false;
+  }
+  return true;
+}
+
+// RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM).
+bool IsRfc3339(std::string_view s) {
+  s = TrimWhitespace(s);
+  if (!(IsDigits(s, 0, 4) && s.size() > 19 && s[4] == '-' && IsDigits(s, 5, 2) && s[7] == '-' && IsDigits(s, 8, 2) &&
+        (s[10] == 'T' || s[10] == 't' || s[10] == ' ') && IsDigits(s, 11, 2) && s[13] == ':' && IsDigits(s, 14, 2) &&
+        s[16] == ':' && IsDigits(s, 17, 2))) {
+    return false;
+  }
+  std::size_t i = 19;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    const std::size_t start = i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) != 0) ++i;
+    if (i == start) return false;
+  }
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) return i + 1 == s.size();
+  return i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && IsDigits(s, i + 1, 2) && s[i + 3] == ':' &&
+         IsDigits(s, i + 4, 2);
+}
+
+// '*' glob, case-insensitive. Single backtrack point: O(len(text) * stars) at worst.
+bool GlobMatch(std::string_view pattern, std::string_view text) {
+  std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  auto eq = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  };
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] != '*' && eq(pattern[p], text[t])) {
+      ++p;
+      ++t;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts gathered once per assessment
+
+struct Facts {
+  const model::Sbom* sbom = nullptr;
+  std::vector<const Component*> components;  // primary (if any) first, then document order
+  std::vector<std::size_t> parent;           // index into components, npos for top level
+  const Component* primary = nullptr;
+  std::unordered_map<std::string_view, std::size_t> by_ref;  // first component with each bom_ref
+  std::unordered_set<std::string_view> has_outgoing;         // refs with at least one edge out
+  std::unordered_set<std::string_view> declared;             // outgoing edges or a dependency entry
+  std::unordered_set<std::string_view> connected;            // appears in any edge
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> incoming;  // {dev, other}
+  std::unordered_set<const Component*> nested;  // contained in another component
+};
+
+constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
+
+bool IsDevEdge(model::RelationshipType t) {
+  return t == model::RelationshipType::kDevDependsOn || t == model::RelationshipType::kTestDependsOn ||
+         t == model::RelationshipType::kBuildDependsOn;
+}
+
+Facts Gather(const model::Sbom& sbom) {
+  Facts f;
+  f.sbom = &sbom;
+  // Iterative walk that also records each component's parent (nesting means "contains").
+  struct Frame {
+    const std::vector<Component>* list;
+    std::size_t index;
+    std::size_t parent;
+  };
+  std::vector<Frame> stack;
+  auto add = [&](const Component& c, std::size_t parent) {
+    f.components.push_back(&c);
+    f.parent.push_back(parent);
+    if (parent != kNoParent) f.nested.insert(&c);
+    if (!c.bom_ref.empty()) f.by_ref.try_emplace(c.bom_ref, f.components.size() - 1);
+    if (!c.components.empty()) stack.push_back({&c.components, 0, f.components.size() - 1});
+  };
+  auto drain = [&] {
+    while (!stack.empty()) {
+      Frame& fr = stack.back();
+      if (fr.index >= fr.list->size()) {
+        stack.pop_back();
+        continue;
+      }
+      const Component& c = (*fr.list)[fr.index++];
+      add(c, fr.parent);
+    }
+  };
+  if (sbom.primary) {
+    f.primary = &*sbom.primary;
+    add(*sbom.primary, kNoParent);
+    drain();
+  }
+  stack.push_back({&sbom.components, 0, kNoParent});
+  drain();
+
+  for (const auto& e : sbom.dependencies) {
+    f.has_outgoing.insert(e.from);
+    f.declared.insert(e.from);
+    f.connected.insert(e.from);
+    f.connected.insert(e.to);
+    auto& in = f.incoming[e.to];
+    if (IsDevEdge(e.type)) {
+      ++in.first;
+    } else {
+      ++in.second;
+    }
+  }
+  for (const auto& r : sbom.dependency_refs) f.declared.insert(r);
+  return f;
+}
+
+std::string Label(const Component& c) {
+  if (!c.bom_ref.empty()) return c.bom_ref;
+  std::string s = c.group.empty() ? c.name : c.group + "/" + c.name;
+  if (!c.version.empty()) s += "@" + c.version;
+  return s.empty() ? std::string("(unnamed component)") : s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Check construction
+
+struct Spec {
+  std::string_view id;
+  std::string_view title;
+  std::string_view source;
+  Level level;
+  bool decides;
+  double weight;
+};
+
+Check Make(const Spec& s) {
+  Check c;
+  c.id = std::string(s.id);
+  c.title = std::string(s.title);
+  c.source = std::string(s.source);
+  c.level = s.level;
+  c.decides_pass = s.decides;
+  c.weight = s.weight;
+  return c;
+}
+
+void AddOffender(Check& c, std::string label, const QualityOptions& o) {
+  if (c.components.size() < o.max_listed_components) {
+    c.components.push_back(std::move(label));
+  } else {
+    ++c.omitted;
+  }
+}
+
+// Builds the label only when it will be kept (large SBOMs fail some checks for most components).
+void AddOffender(Check& c, const Component& comp, const QualityOptions& o) {
+  if (c.components.size() < o.max_listed_components) {
+    c.components.push_back(Label(comp));
+  } else {
+    ++c.omitted;
+  }
+}
+
+void Finish(Check& c) {
+  if (c.applicable == 0) {
+    c.result = CheckResult::kNotApplicable;
+  } else {
+    c.result = c.passed == c.applicable ? CheckResult::kPass : CheckResult::kFail;
+  }
+}
+
+// A check applied to every component (optionally only those `applies` selects).
+Check PerComponent(const Spec& s, const Facts& f, const QualityOptions& o,
+                   const std::function<bool(const Component&)>& ok,
+                   const std::function<bool(const Component&)>& applies = nullptr) {
+  Check c = Make(s);
+  for (const Component* comp : f.components) {
+    if (applies && !applies(*comp)) continue;
+    ++c.applicable;
+    if (ok(*comp)) {
+      ++c.passed;
+    } else {
+      AddOffender(c, *comp, o);
+    }
+  }
+  Finish(c);
+  if (c.result == CheckResult::kFail) {
+    c.detail = std::to_string(c.applicable - c.passed) + " of " + std::to_string(c.applicable) + " components fail";
+  }
+  return c;
+}
+
+Check Document(const Spec& s, bool ok, std::string detail) {
+  Check c = Make(s);
+  c.applicable = 1;
+  c.passed = ok ? 1 : 0;
+  c.detail = std::move(detail);
+  Finish(c);
+  return c;
+}
+
+Check NotApplicable(const Spec& s, std::string detail) {
+  Check c = Make(s);
+  c.detail = std::move(detail);
+  c.result = CheckResult::kNotApplicable;
+  return c;
+}
+
+// Shared document-level facts.
+bool HasAuthor(const model::Sbom& sbom) {
+  for (const auto& a : sbom.authors) {
+    if (Classify(a.name) == Presence::kPresent || Classify(a.email) == Presence::kPresent) return true;
+  }
+  for (const auto& t : sbom.tools) {
+    if (Classify(t.name) == Presence::kPresent) return true;
+  }
+  return false;
+}
+
+std::string PrimaryDependencyDetail(const Facts& f, bool& ok) {
+  ok = false;
+  if (f.primary == nullptr) return "the SBOM names no primary component (CycloneDX metadata.component, SPDX DESCRIBES)";
+  if (f.primary->bom_ref.empty()) return "the primary component has no bom-ref, so no dependency can point at it";
+  if (f.declared.count(f.primary->bom_ref) == 0 && f.primary->components.empty()) {
+    return "no dependency relationship is declared for the primary component '" + f.primary->bom_ref + "'";
+  }
+  ok = true;
+  return {};
+}
+
+bool DeclaresDependencies(const Facts& f, const Component& c) {
+  return (!c.bom_ref.empty() && f.declared.count(c.bom_ref) != 0) || !c.components.empty();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles
+
+constexpr std::string_view kNtiaSource = "NTIA, The Minimum Elements For a Software Bill of Materials (2021)";
+
+std::vector<Check> Ntia(const Facts& f, const QualityOptions& o) {
+  const model::Sbom& sbom = *f.sbom;
+  std::vector<Check> out;
+  auto present = [](std::string_view v) { return Classify(v) == Presence::kPresent; };
+  out.push_back(PerComponent({"ntia.supplier", "Supplier name", kNtiaSource, Level::kRequired, true, 1}, f, o,
+                             [](const Component& c) { return SupplierPresence(c) == Presence::kPresent; }));
+  out.push_back(PerComponent({"ntia.name", "Component name", kNtiaSource, Level::kRequired, true, 1}, f, o,
+                             [&](const Component& c) { return present(c.name); }));
+  out.push_back(PerComponent({"ntia.version", "Version of the component", kNtiaSource, Level::kRequired, true, 1}, f,
+                             o, [&](const Component& c) { return present(c.version); }));
+  out.push_back(PerComponent({"ntia.unique-identifiers", "Other unique identifiers (purl, CPE, SWID)", kNtiaSource,
+                              Level::kRequired, true, 1},
+                             f, o, HasIdentifier));
+  bool dep_ok = false;
+  std::string dep_detail = PrimaryDependencyDetail(f, dep_ok);
+  out.push_back(Document({"ntia.dependency-relationship", "Dependency relationship", kNtiaSource, Level::kRequired,
+                          true, 1},
+                         dep_ok, dep_detail));
+  out.push_back(Document({"ntia.author", "Author of SBOM data", kNtiaSource, Level::kRequired, true, 1},
+                         HasAuthor(sbom), HasAuthor(sbom) ? "" : "no author or creating tool is named"));
+  out.push_back(Document({"ntia.timestamp", "Timestamp", kNtiaSource, Level::kRequired, true, 1},
+                         IsRfc3339(sbom.timestamp),
+                         sbom.timestamp.empty() ? "no timestamp"
+                                                : IsRfc3339(sbom.timestamp)
+                                                      ? ""
+                                                      : "'" + Excerpt(sbom.timestamp) + "' is not an RFC 3339 date-time"));
+  return out;
+}
+
+constexpr std::string_view kCisaSource = "CISA, Framing Software Component Transparency (2024), baseline attribute: ";
+
+std::vector<Check> Cisa(const Facts& f, const QualityOptions& o) {
+  const model::Sbom& sbom = *f.sbom;
+  std::vector<Check> out;
+  // Sources are built per attribute; Spec holds views, so keep the strings alive (and in place)
+  // until Make() has copied them.
+  std::deque<std::string> sources;
+  auto src = [&](std::string_view attribute) -> std::string_view {
+    sources.push_back(std::string(kCisaSource) + std::string(attribute));
+    return sources.back();
+  };
+  constexpr double kMin = 3, kRec = 2, kAsp = 1;
+  auto known_or_declared = [](Presence p) { return p != Presence::kMissing; };
+
+  // SBOM Author
+  out.push_back(Document({"cisa.author.minimum", "SBOM author named", src("SBOM Author"), Level::kMinimum, true, kMin},
+                         HasAuthor(sbom), HasAuthor(sbom) ? "" : "no author or creating tool is named"));
+  bool author_contact = false;
+  for (const auto& a : sbom.authors) author_contact = author_contact || (Classify(a.name) == Presence::kPresent && HasContact(a));
+  out.push_back(Document({"cisa.author.recommended", "SBOM author is a person or organization with contact details",
+                          src("SBOM Author"), Level::kRecommended, false, kRec},
+                         author_contact, author_contact ? "" : "no author with an e-mail address or URL"));
+  // Timestamp
+  out.push_back(Document({"cisa.timestamp.minimum", "SBOM timestamp", src("Timestamp"), Level::kMinimum, true, kMin},
+                         IsRfc3339(sbom.timestamp), IsRfc3339(sbom.timestamp) ? "" : "missing or not RFC 3339"));
+  // SBOM Type
+  out.push_back(Document({"cisa.sbom-type.recommended", "SBOM type (lifecycle phase) stated", src("SBOM Type"),
+                          Level::kRecommended, false, kRec},
+                         !sbom.lifecycles.empty(), sbom.lifecycles.empty() ? "no lifecycle phase (design, build, ...)" : ""));
+  // Primary Component
+  const bool has_primary = f.primary != nullptr && Classify(f.primary->name) == Presence::kPresent;
+  out.push_back(Document({"cisa.primary-component.minimum", "Primary component identified", src("Primary Component"),
+                          Level::kMinimum, true, kMin},
+                         has_primary, has_primary ? "" : "the SBOM names no primary component"));
+  // Component Name
+  out.push_back(PerComponent({"cisa.name.minimum", "Component name", src("Component Name"), Level::kMinimum, true, kMin},
+                             f, o, [](const Component& c) { return Classify(c.name) == Presence::kPresent; }));
+  // Version
+  out.push_back(PerComponent({"cisa.version.minimum", "Version, or declared unknown", src("Version"), Level::kMinimum,
+                              true, kMin},
+                             f, o, [&](const Component& c) { return known_or_declared(Classify(c.version)); }));
+  out.push_back(PerComponent({"cisa.version.recommended", "Version known", src("Version"), Level::kRecommended, false,
+                              kRec},
+                             f, o, [](const Component& c) { return Classify(c.version) == Presence::kPresent; }));
+  // Supplier
+  out.push_back(PerComponent({"cisa.supplier.minimum", "Supplier, or declared unknown", src("Supplier Name"),
+                              Level::kMinimum, true, kMin},
+                             f, o, [&](const Component& c) { return known_or_declared(SupplierPresence(c)); }));
+  out.push_back(PerComponent({"cisa.supplier.recommended", "Supplier known", src("Supplier Name"), Level::kRecommended,
+                              false, kRec},
+                             f, o, [](const Component& c) { return SupplierPresence(c) == Presence::kPresent; }));
+  // Unique Identifiers
+  out.push_back(PerComponent({"cisa.unique-identifier.minimum", "At least one unique identifier (purl, CPE, SWID)",
+                              src("Unique Identifier"), Level::kMinimum, true, kMin},
+                             f, o, HasIdentifier));
+  // Cryptographic Hash
+  if (f.primary != nullptr) {
+    out.push_back(Document({"cisa.hash.minimum", "Hash of the primary component", src("Cryptographic Hash"),
+                            Level::kMinimum, true, kMin},
+                           HasHash(*f.primary), HasHash(*f.primary) ? "" : "the primary component has no hash"));
+  } else {
+    out.push_back(NotApplicable({"cisa.hash.minimum", "Hash of the primary component", src("Cryptographic Hash"),
+                                 Level::kMinimum, true, kMin},
+                                "no primary component"));
+  }
+  out.push_back(PerComponent({"cisa.hash.recommended", "Hash of every component", src("Cryptographic Hash"),
+                              Level::kRecommended, false, kRec},
+                             f, o, [](const Component& c) { return HasHash(c); }));
+  // Relationships
+  bool dep_ok = false;
+  std::string dep_detail = PrimaryDependencyDetail(f, dep_ok);
+  out.push_back(Document({"cisa.relationships.minimum", "Direct dependencies of the primary component declared",
+                          src("Relationships"), Level::kMinimum, true, kMin},
+                         dep_ok, dep_detail));
+  out.push_back(PerComponent({"cisa.relationships.recommended", "Every component takes part in the dependency graph",
+                              src("Relationships"), Level::kRecommended, false, kRec},
+                             f, o, [&](const Component& c) {
+                               return (!c.bom_ref.empty() && f.connected.count(c.bom_ref) != 0) ||
+                                      !c.components.empty() || f.nested.count(&c) != 0 ||
+                                      DeclaresDependencies(f, c);
+                             }));
+  out.push_back(PerComponent({"cisa.relationship-completeness.aspirational",
+                              "Every component states its dependencies, or that it has none",
+                              src("Relationship Completeness"), Level::kAspirational, false, kAsp},
+                             f, o, [&](const Component& c) { return DeclaresDependencies(f, c); }));
+  // License
+  if (f.primary != nullptr) {
+    const Presence p = LicensePresence(*f.primary);
+    out.push_back(Document({"cisa.license.minimum", "License of the primary component, or declared unknown",
+                            src("License"), Level::kMinimum, true, kMin},
+                           known_or_declared(p), known_or_declared(p) ? "" : "the primary component has no license"));
+  } else {
+    out.push_back(NotApplicable({"cisa.license.minimum", "License of the primary component, or declared unknown",
+                                 src("License"), Level::kMinimum, true, kMin},
+                                "no primary component"));
+  }
+  out.push_back(PerComponent({"cisa.license.recommended", "License of every component known", src("License"),
+                              Level::kRecommended, false, kRec},
+                             f, o, [](const Component& c) { return LicensePresence(c) == Presence::kPresent; }));
+  // Copyright Holder
+  out.push_back(PerComponent({"cisa.copyright.aspirational", "Copyright holder of every component",
+                              src("Copyright Holder"), Level::kAspirational, false, kAsp},
+                             f, o, [](const Component& c) { return Classify(c.copyright) == Presence::kPresent; }));
+  return out;
+}
+
+constexpr std::string_view kBsiSource = "BSI TR-03183-2 v2.0, ";
+
+bool VersionAtLeast(std::string_view version, int major, int minor) {
+  int parts[2] = {0, 0};
+  std::size_t idx = 0;
+  for (char c : version) {
+    if (c == '.') {
+      if (++idx >= 2) break;
+    } else if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
+      parts[idx] = parts[idx] * 10 + (c - '0');
+      if (parts[idx] > 1000) return true;
+    } else {
+      break;
+    }
+  }
+  return parts[0] > major || (parts[0] == major && parts[1] >= minor);
+}
+
+std::vector<Check> Bsi(const Facts& f, const QualityOptions& o) {
+  const model::Sbom& sbom = *f.sbom;
+  std::vector<Check> out;
+  const std::string sbom_fields = std::string(kBsiSource) + "5.2.1 required data fields for the SBOM";
+  const std::string comp_fields = std::string(kBsiSource) + "5.2.2 required data fields for each component";
+  const std::string add_sbom = std::string(kBsiSource) + "5.3.1 additional data fields for the SBOM";
+  const std::string add_comp = std::string(kBsiSource) + "5.3.2 additional data fields for each component";
+  const std::string format = std::string(kBsiSource) + "4 format (CycloneDX 1.5+ or SPDX 2.2.1+)";
+  constexpr double kReq = 2, kAdd = 1;
+
+  const bool format_ok = sbom.family == model::SpecFamily::kCycloneDx ? VersionAtLeast(sbom.spec_version, 1, 5)
+                                                                       : VersionAtLeast(sbom.spec_version, 2, 2);
+  out.push_back(Document({"bsi.format", "CycloneDX 1.5 or later, or SPDX 2.2.1 or later", format, Level::kRequired,
+                          true, kReq},
+                         format_ok,
+                         format_ok ? "" : std::string(model::SpecFamilyName(sbom.family)) + " " + sbom.spec_version +
+                                              " is older than the TR allows"));
+  bool creator = false;
+  for (const auto& a : sbom.authors) creator = creator || HasContact(a);
+  if (sbom.manufacturer) creator = creator || HasContact(*sbom.manufacturer);
+  if (sbom.supplier) creator = creator || HasContact(*sbom.supplier);
+  out.push_back(Document({"bsi.sbom-creator", "Creator of the SBOM with e-mail address or URL", sbom_fields,
+                          Level::kRequired, true, kReq},
+                         creator, creator ? "" : "no SBOM author, manufacturer or supplier with an e-mail or URL"));
+  out.push_back(Document({"bsi.timestamp", "Timestamp of SBOM creation", sbom_fields, Level::kRequired, true, kReq},
+                         IsRfc3339(sbom.timestamp), IsRfc3339(sbom.timestamp) ? "" : "missing or not RFC 3339"));
+
+  auto spec = [&](std::string_view id, std::string_view title, const std::string& source, bool required) {
+    return Spec{id, title, source, required ? Level::kRequired : Level::kAdditional, required, required ? kReq : kAdd};
+  };
+  out.push_back(PerComponent(spec("bsi.component-creator", "Component creator with e-mail address or URL", comp_fields,
+                                  true),
+                             f, o, [](const Component& c) {
+                               if (c.supplier && HasContact(*c.supplier)) return true;
+                               if (c.manufacturer && HasContact(*c.manufacturer)) return true;
+                               for (const auto& a : c.authors) {
+                                 if (HasContact(a)) return true;
+                               }
+                               return false;
+                             }));
+  out.push_back(PerComponent(spec("bsi.component-name", "Component name", comp_fields, true), f, o,
+                             [](const Component& c) { return Classify(c.name) == Presence::kPresent; }));
+  out.push_back(PerComponent(spec("bsi.component-version", "Component version", comp_fields, true), f, o,
+                             [](const Component& c) { return Classify(c.version) == Presence::kPresent; }));
+  out.push_back(PerComponent(spec("bsi.filename", "Filename of the component", comp_fields, true), f, o,
+                             [](const Component& c) {
+                               return Classify(c.file_name) == Presence::kPresent ||
+                                      HasProperty(c, "bsi:component:filename");
+                             }));
+  out.push_back(PerComponent(spec("bsi.dependencies", "Dependencies on other components (complete enumeration)",
+                                  comp_fields, true),
+                             f, o, [&](const Component& c) { return DeclaresDependencies(f, c); }));
+  out.push_back(PerComponent(spec("bsi.distribution-licences", "Distribution licences as SPDX identifiers/expressions",
+                                  comp_fields, true),
+                             f, o, [](const Component& c) {
+                               bool any = false;
+                               for (const auto& l : c.licenses) {
+                                 if (Classify(l.value) != Presence::kPresent) continue;
+                                 if (license::NormalizeLicense(l.value).method ==
+                                     license::NormalizedLicense::Method::kUnmatched) {
+                                   return false;
+                                 }
+                                 any = true;
+                               }
+                               return any;
+                             }));
+  out.push_back(PerComponent(spec("bsi.hash-sha512", "SHA-512 hash of the deployable component", comp_fields, true), f,
+                             o, [](const Component& c) { return HasHash(c, model::HashAlgorithm::kSha512); }));
+  out.push_back(PerComponent(spec("bsi.executable-property", "Executable property (bsi:component:executable)",
+                                  comp_fields, true),
+                             f, o, [](const Component& c) { return HasProperty(c, "bsi:component:executable"); }));
+  out.push_back(PerComponent(spec("bsi.archive-property", "Archive property (bsi:component:archive)", comp_fields,
+                                  true),
+                             f, o, [](const Component& c) { return HasProperty(c, "bsi:component:archive"); }));
+  out.push_back(PerComponent(spec("bsi.structured-property", "Structured property (bsi:component:structured)",
+                                  comp_fields, true),
+                             f, o, [](const Component& c) { return HasProperty(c, "bsi:component:structured"); }));
+
+  out.push_back(Document({"bsi.sbom-uri", "SBOM URI (serial number / document namespace)", add_sbom,
+                          Level::kAdditional, false, kAdd},
+                         Classify(sbom.serial_number) == Presence::kPresent,
+                         Classify(sbom.serial_number) == Presence::kPresent ? "" : "no serial number or namespace"));
+  out.push_back(PerComponent(spec("bsi.source-code-uri", "Source code URI", add_comp, false), f, o,
+                             [](const Component& c) {
+                               return HasExternalRef(c, {"vcs", "source-distribution"}) ||
+                                      HasProperty(c, "bsi:component:sourceCodeUri");
+                             }));
+  out.push_back(PerComponent(spec("bsi.executable-uri", "URI of the executable form", add_comp, false), f, o,
+                             [](const Component& c) {
+                               return HasExternalRef(c, {"distribution", "distribution-intake"}) ||
+                                      Classify(c.download_location) == Presence::kPresent;
+                             }));
+  out.push_back(PerComponent(spec("bsi.source-hash", "Hash of the source code", add_comp, false), f, o,
+                             [](const Component& c) {
+                               return HasExternalRef(c, {"source-distribution", "vcs"}, /*need_hash=*/true);
+                             }));
+  out.push_back(PerComponent(spec("bsi.unique-identifiers", "Other unique identifiers (CPE, purl, SWID)", add_comp,
+                                  false),
+                             f, o, HasIdentifier));
+  return out;
+}
+
+constexpr std::string_view kHygieneSource = "sbomhub hygiene";
+
+bool IsDevelopmentOnly(const Facts& f, const Component& c) {
+  if (c.bom_ref.empty()) return false;
+  auto it = f.incoming.find(c.bom_ref);
+  return it != f.incoming.end() && it->second.first > 0 && it->second.second == 0;
+}
+
+std::vector<std::string_view> MatchingRules(const Facts& f, const Component& c, const QualityOptions& o) {
+  std::vector<std::string_view> ids;
+  for (const UnnecessaryRule& r : o.unnecessary_rules) {
+    bool match = false;
+    for (model::Scope s : r.scopes) match = match || c.scope == s;
+    const std::string full = c.group.empty() ? c.name : c.group + "/" + c.name;
+    for (const auto& g : r.name_globs) match = match || GlobMatch(g, c.name) || GlobMatch(g, full);
+    for (const auto& [name_glob, value_glob] : r.properties) {
+      for (const auto& p : c.properties) match = match || (GlobMatch(name_glob, p.name) && GlobMatch(value_glob, p.value));
+    }
+    if (r.only_dev_dependency) match = match || IsDevelopmentOnly(f, c);
+    if (match) ids.push_back(r.id);
+  }
+  return ids;
+}
+
+std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
+  const model::Sbom& sbom = *f.sbom;
+  std::vector<Check> out;
+  const std::string src(kHygieneSource);
+
+  // NOASSERTION / empty ratio over the fields most consumers rely on.
+  {
+    Check c = Make({"hygiene.noassertion-ratio", "NOASSERTION or empty supplier, version, license, purl", src,
+                    Level::kRequired, true, 1});
+    std::size_t noisy = 0, total = 0;
+    for (const Component* comp : f.components) {
+      const Presence values[] = {SupplierPresence(*comp), Classify(comp->version), LicensePresence(*comp),
+                                 Classify(comp->purl)};
+      std::size_t here = 0;
+      for (Presence p : values) here += p == Presence::kPresent ? 0 : 1;
+      total += 4;
+      noisy += here;
+      if (here > 0) AddOffender(c, *comp, o);
+    }
+    if (total == 0) {
+      c.result = CheckResult::kNotApplicable;
+    } else {
+      const double ratio = static_cast<double>(noisy) / static_cast<double>(total);
+      c.applicable = total;
+      c.passed = total - noisy;
+      c.result = ratio <= o.max_noassertion_ratio ? CheckResult::kPass : CheckResult::kFail;
+      c.detail = std::to_string(noisy) + " of " + std::to_string(total) + " values are NOASSERTION or empty (" +
+                 std::to_string(static_cast<int>(ratio * 100 + 0.5)) + "%, limit " +
+                 std::to_string(static_cast<int>(o.max_noassertion_ratio * 100 + 0.5)) + "%)";
+    }
+    out.push_back(std::move(c));
+  }
+  out.push_back(PerComponent(
+      {"hygiene.purl-valid", "purl syntax", "ECMA-427 Package-URL", Level::kRequired, true, 1}, f, o,
+      [](const Component& c) { return model::Purl::Parse(c.purl, model::PurlParseMode::kLenient).ok(); },
+      [](const Component& c) { return Classify(c.purl) == Presence::kPresent; }));
+  out.push_back(PerComponent(
+      {"hygiene.cpe-valid", "CPE syntax", "NISTIR 7695 CPE Naming", Level::kRequired, true, 1}, f, o,
+      [](const Component& c) {
+        for (const auto& cpe : c.cpes) {
+          if (Classify(cpe) == Presence::kPresent && !model::Cpe::Parse(cpe).ok()) return false;
+        }
+        return true;
+      },
+      [](const Component& c) {
+        for (const auto& cpe : c.cpes) {
+          if (Classify(cpe) == Presence::kPresent) return true;
+        }
+        return false;
+      }));
+  // Duplicate bom-refs break every reference; duplicate packages are noise.
+  {
+    Check refs = Make({"hygiene.duplicate-bom-ref", "bom-refs / SPDXIDs are unique", src, Level::kRequired, true, 1});
+    Check pkgs = Make({"hygiene.duplicate-components", "No component listed twice (same purl, or name and version)", src,
+                       Level::kAdvisory, false, 1});
+    std::unordered_map<std::string_view, std::size_t> ref_count;
+    std::unordered_map<std::string, std::size_t> key_count;
+    std::vector<std::string> keys(f.components.size());
+    for (std::size_t i = 0; i < f.components.size(); ++i) {
+      const Component& c = *f.components[i];
+      if (!c.bom_ref.empty()) ++ref_count[c.bom_ref];
+      std::string key;
+      if (Classify(c.purl) == Presence::kPresent) {
+        auto canonical = model::CanonicalizePurl(c.purl);
+        key = "purl:" + (canonical.ok() ? *canonical : c.purl);
+      } else if (Classify(c.name) == Presence::kPresent) {
+        key = "name:" + AsciiLower(c.group) + "/" + AsciiLower(c.name) + "@" + c.version;
+      }
+      if (!key.empty()) ++key_count[key];
+      keys[i] = std::move(key);
+    }
+    for (std::size_t i = 0; i < f.components.size(); ++i) {
+      const Component& c = *f.components[i];
+      if (!c.bom_ref.empty()) {
+        ++refs.applicable;
+        if (ref_count[c.bom_ref] > 1) {
+          AddOffender(refs, c, o);
+        } else {
+          ++refs.passed;
+        }
+      }
+      if (!keys[i].empty()) {
+        ++pkgs.applicable;
+        if (key_count[keys[i]] > 1) {
+          AddOffender(pkgs, Label(c) + " (" + keys[i] + ")", o);
+        } else {
+          ++pkgs.passed;
+        }
+      }
+    }
+    Finish(refs);
+    Finish(pkgs);
+    out.push_back(std::move(refs));
+    out.push_back(std::move(pkgs));
+  }
+  // Dangling references.
+  {
+    Check c = Make({"hygiene.dangling-references", "Every dependency refers to a component in the SBOM", src,
+                    Level::kRequired, true, 1});
+    auto known = [&](const std::string& ref) { return ref == sbom.document_ref || f.by_ref.count(ref) != 0; };
+    for (const auto& e : sbom.dependencies) {
+      ++c.applicable;
+      if (known(e.from) && known(e.to)) {
+        ++c.passed;
+      } else {
+        AddOffender(c, (known(e.from) ? "" : "?") + e.from + " -> " + (known(e.to) ? "" : "?") + e.to, o);
+      }
+    }
+    for (const auto& r : sbom.dependency_refs) {
+      ++c.applicable;
+      if (known(r)) {
+        ++c.passed;
+      } else {
+        AddOffender(c, "?" + r, o);
+      }
+    }
+    Finish(c);
+    if (c.result == CheckResult::kFail) c.detail = "references marked '?' name no component";
+    out.push_back(std::move(c));
+  }
+  // Reachability from the primary component over dependency edges and nesting.
+  {
+    const Spec s{"hygiene.unreachable", "Every component is reachable from the primary component", src,
+                 Level::kAdvisory, false, 1};
+    if (f.primary == nullptr) {
+      out.push_back(NotApplicable(s, "no primary component"));
+    } else if (sbom.dependencies.empty()) {
+      out.push_back(NotApplicable(s, "the SBOM declares no dependency relationships"));
+    } else {
+      std::unordered_map<std::string_view, std::vector<std::size_t>> children;  // ref -> component indexes
+      for (const auto& e : sbom.dependencies) {
+        auto it = f.by_ref.find(e.to);
+        if (it != f.by_ref.end()) children[e.from].push_back(it->second);
+      }
+      std::vector<std::vector<std::size_t>> nested(f.components.size());
+      for (std::size_t i = 0; i < f.components.size(); ++i) {
+        if (f.parent[i] != kNoParent) nested[f.parent[i]].push_back(i);
+      }
+      std::vector<char> seen(f.components.size(), 0);
+      std::vector<std::size_t> queue{0};  // the primary is component 0
+      seen[0] = 1;
+      // The document itself may be the root of SPDX relationships (DESCRIBES, CONTAINS).
+      if (auto it = children.find(sbom.document_ref); it != children.end()) {
+        for (std::size_t j : it->second) {
+          if (!seen[j]) {
+            seen[j] = 1;
+            queue.push_back(j);
+          }
+        }
+      }
+      for (std::size_t qi = 0; qi < queue.size(); ++qi) {
+        const std::size_t i = queue[qi];
+        auto visit = [&](std::size_t j) {
+          if (!seen[j]) {
+            seen[j] = 1;
+            queue.push_back(j);
+          }
+        };
+        for (std::size_t j : nested[i]) visit(j);
+        const Component& c = *f.components[i];
+        if (c.bom_ref.empty()) continue;
+        auto it = children.find(c.bom_ref);
+        if (it == children.end()) continue;
+        for (std::size_t j : it->second) visit(j);
+      }
+      Check c = Make(s);
+      for (std::size_t i = 0; i < f.components.size(); ++i) {
+        ++c.applicable;
+        if (seen[i]) {
+          ++c.passed;
+        } else {
+          AddOffender(c, *f.components[i], o);
+        }
+      }
+      Finish(c);
+      out.push_back(std::move(c));
+    }
+  }
+  // Unnecessary components.
+  {
+    Check c = Make({"hygiene.unnecessary-components",
+                    "No test, development, debug, sample or excluded components in a delivery SBOM", src,
+                    Level::kAdvisory, false, 1});
+    for (const Component* comp : f.components) {
+      if (comp == f.primary) continue;
+      ++c.applicable;
+      auto rules = MatchingRules(f, *comp, o);
+      if (rules.empty()) {
+        ++c.passed;
+        continue;
+      }
+      std::string label = Label(*comp) + " (";
+      for (std::size_t i = 0; i < rules.size(); ++i) label += (i ? ", " : "") + std::string(rules[i]);
+      AddOffender(c, label + ")", o);
+    }
+    Finish(c);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+ProfileReport Run(Profile p, const Facts& f, const QualityOptions& o) {
+  ProfileReport r;
+  r.profile = p;
+  switch (p) {
+    case Profile::kNtia: r.checks = Ntia(f, o); break;
+    case Profile::kCisa2024: r.checks = Cisa(f, o); break;
+    case Profile::kBsiTr03183_2: r.checks = Bsi(f, o); break;
+    case Profile::kHygiene: r.checks = Hygiene(f, o); break;
+  }
+  double got = 0, possible = 0;
+  r.pass = true;
+  for (const Check& c : r.checks) {
+    if (c.result == CheckResult::kNotApplicable) continue;
+    if (c.decides_pass && c.result == CheckResult::kFail) r.pass = false;
+    possible += c.weight;
+    got += c.weight * (c.applicable == 0 ? 0.0 : static_cast<double>(c.passed) / static_cast<double>(c.applicable));
+  }
+  r.score = possible == 0 ? 10.0 : 10.0 * got / possible;
+  r.score = static_cast<double>(static_cast<long long>(r.score * 10.0 + 0.5)) / 10.0;  // one decimal
+  return r;
+}
+
+}  // namespace
+
+std::string_view ProfileName(Profile p) {
+  switch (p) {
+    case Profile::kNtia: return "ntia";
+    case Profile::kCisa2024: return "cisa-2024";
+    case Profile::kBsiTr03183_2: return "bsi-tr-03183-2";
+    case Profile::kHygiene: return "hygiene";
+  }
+  return "ntia";
+}
+
+Result<std::vector<Profile>> ParseProfiles(std::string_view list) {
+  std::vector<Profile> out;
+  auto add = [&out](Profile p) {
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  };
+  for (std::string_view item : Split(list, ',')) {
+    item = TrimWhitespace(item);
+    if (EqualsIgnoreCase(item, "all")) {
+      for (Profile p : kAllProfiles) add(p);
+      continue;
+    }
+    bool found = false;
+    for (Profile p : kAllProfiles) {
+      if (EqualsIgnoreCase(item, ProfileName(p))) {
+        add(p);
+        found = true;
+      }
+    }
+    if (!found) {
+      return Status::InvalidArgument("unknown quality profile '" + Excerpt(item) +
+                                     "'; expected ntia, cisa-2024, bsi-tr-03183-2, hygiene or all");
+    }
+  }
+  if (out.empty()) return Status::InvalidArgument("no quality profile given");
+  return out;
+}
+
+std::string_view CheckResultName(CheckResult r) {
+  switch (r) {
+    case CheckResult::kPass: return "pass";
+    case CheckResult::kFail: return "fail";
+    case CheckResult::kNotApplicable: return "not-applicable";
+  }
+  return "not-applicable";
+}
+
+std::string_view LevelName(Level l) {
+  switch (l) {
+    case Level::kRequired: return "required";
+    case Level::kMinimum: return "minimum";
+    case Level::kRecommended: return "recommended";
+    case Level::kAspirational: return "aspirational";
+    case Level::kAdditional: return "additional";
+    case Level::kAdvisory: return "advisory";
+  }
+  return "required";
+}
+
+bool QualityReport::pass() const {
+  for (const auto& p : profiles) {
+    if (!p.pass) return false;
+  }
+  return true;
+}
+
+std::vector<UnnecessaryRule> DefaultUnnecessaryRules() {
+  std::vector<UnnecessaryRule> rules;
+  rules.push_back({"excluded-scope", "component is marked as excluded from the delivered product",
+                   {model::Scope::kExcluded}, {}, {}, false});
+  rules.push_back({"dev-dependency", "only reached through development, test or build dependencies", {}, {}, {},
+                   true});
+  rules.push_back({"development-package", "the package manager marks it as a development dependency",
+                   {},
+                   {},
+                   {{"cdx:npm:package:development", "true"},
+                    {"cdx:maven:component_scope", "test"},
+                    {"cdx:pipenv:package:category", "develop"},
+                    {"cdx:poetry:group", "dev*"},
+                    {"cdx:composer:package:isDevelopment", "true"},
+                    {"*:scope", "test"},
+                    {"*:scope", "development"}},
+                   false});
+  rules.push_back({"debug-tool", "debugger, tracer or profiler, or debug symbols",
+                   {},
+                   {"gdb", "gdbserver", "lldb", "valgrind", "strace", "ltrace", "perf", "gprof", "*-dbg",
+                    "*-dbgsym", "*-debuginfo", "*-debugsource", "pprof", "py-spy", "async-profiler"},
+                   {},
+                   false});
+  rules.push_back({"sample-code", "examples, samples or demo code",
+                   {},
+                   {"*-example", "*-examples", "*-sample", "*-samples", "*-demo", "*-demos", "example-*", "sample-*",
+                    "demo-*"},
+                   {},
+                   false});
+  rules.push_back({"test-framework", "a test framework shipped with the product",
+                   {},
+                   {"junit", "junit-jupiter*", "testng", "mockito*", "pytest", "pytest-*", "jest", "mocha", "chai",
+                    "googletest", "gtest", "gmock", "rspec*", "phpunit*", "nunit*", "xunit*"},
+                   {},
+                   false});
+  return rules;
+}
+
+QualityReport Assess(const model::Sbom& sbom, const std::vector<Profile>& profiles, const QualityOptions& options) {
+  const Facts facts = Gather(sbom);
+  QualityReport report;
+  for (Profile p : profiles) report.profiles.push_back(Run(p, facts, options));
+  return report;
+}
+
+void WriteQualityReportJson(JsonWriter& w, const QualityReport& report) {
+  w.BeginObject();
+  WriteQualityReportFields(w, report);
+  w.EndObject();
+}
+
+void WriteQualityReportFields(JsonWriter& w, const QualityReport& report) {
+  w.Field("pass", report.pass());
+  w.Key("profiles").BeginObject();
+  for (const ProfileReport& p : report.profiles) {
+    w.Key(ProfileName(p.profile)).BeginObject();
+    w.Field("pass", p.pass);
+    w.Field("score", p.score);
+    w.Key("checks").BeginArray();
+    for (const Check& c : p.checks) {
+      w.BeginObject();
+      w.Field("id", c.id);
+      w.Field("title", c.title);
+      w.Field("result", CheckResultName(c.result));
+      w.Field("level", LevelName(c.level));
+      w.Field("decidesPass", c.decides_pass);
+      w.Field("source", c.source);
+      w.Field("weight", c.weight);
+      w.Field("applicable", static_cast<std::uint64_t>(c.applicable));
+      w.Field("passed", static_cast<std::uint64_t>(c.passed));
+      w.OptionalField("detail", c.detail);
+      w.Key("components").BeginArray();
+      for (const auto& comp : c.components) w.String(comp);
+      w.EndArray();
+      if (c.omitted > 0) w.Field("omitted", static_cast<std::uint64_t>(c.omitted));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+std::string FormatQualityReport(const QualityReport& report) {
+  std::string out;
+  for (const ProfileReport& p : report.profiles) {
+    char score[16];
+    std::snprintf(score, sizeof score, "%.1f", p.score);
+    out += std::string(ProfileName(p.profile)) + ": " + (p.pass ? "PASS" : "FAIL") + "  score " + score + "/10\n";
+    for (const Check& c : p.checks) {
+      std::string_view mark = c.result == CheckResult::kPass ? "pass" : c.result == CheckResult::kFail ? "FAIL" : "n/a ";
+      out += "  " + std::string(mark) + "  " + c.id + " [" + std::string(LevelName(c.level)) + "] " + c.title;
+      if (c.applicable > 1 || (c.applicable == 1 && c.result == CheckResult::kFail && !c.components.empty())) {
+        out += " (" + std::to_string(c.passed) + "/" + std::to_string(c.applicable) + ")";
+      }
+      out += "\n";
+      if (!c.detail.empty() && c.result != CheckResult::kPass) out += "        " + c.detail + "\n";
+      if (c.result == CheckResult::kFail) {
+        const std::size_t shown = std::min<std::size_t>(c.components.size(), 5);
+        for (std::size_t i = 0; i < shown; ++i) out += "        - " + c.components[i] + "\n";
+        const std::size_t more = c.components.size() - shown + c.omitted;
+        if (more > 0) out += "        ... and " + std::to_string(more) + " more (see --json)\n";
+      }
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace sbomhub::quality

@@ -1,0 +1,355 @@
+#include "vulndb/vuln_db.h"
+
+#include <set>
+
+#include "base/text.h"
+
+namespace sbomhub::vulndb {
+namespace {
+
+// Each entry moves the schema one version forward; never edit a shipped entry, append one.
+constexpr const char* kMigrations[] = {
+    // v1
+    R"sql(
+CREATE TABLE advisory(
+  rowid INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  id TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  withdrawn INTEGER NOT NULL,
+  record BLOB NOT NULL,
+  UNIQUE(source, id));
+CREATE TABLE package_index(
+  advisory_rowid INTEGER NOT NULL REFERENCES advisory(rowid) ON DELETE CASCADE,
+  ecosystem TEXT NOT NULL,
+  name TEXT NOT NULL);
+CREATE INDEX package_index_key ON package_index(ecosystem, name);
+CREATE INDEX package_index_advisory ON package_index(advisory_rowid);
+CREATE TABLE cpe_index(
+  advisory_rowid INTEGER NOT NULL REFERENCES advisory(rowid) ON DELETE CASCADE,
+  vendor TEXT NOT NULL,
+  product TEXT NOT NULL);
+CREATE INDEX cpe_index_key ON cpe_index(vendor, product);
+CREATE INDEX cpe_index_advisory ON cpe_index(advisory_rowid);
+CREATE TABLE alias(
+  advisory_rowid INTEGER NOT NULL REFERENCES advisory(rowid) ON DELETE CASCADE,
+  alias TEXT NOT NULL);
+CREATE INDEX alias_key ON alias(alias);
+CREATE INDEX alias_advisory ON alias(advisory_rowid);
+CREATE TABLE kev(
+  cve TEXT PRIMARY KEY,
+  date_added TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  vendor_project TEXT NOT NULL,
+  product TEXT NOT NULL,
+  name TEXT NOT NULL,
+  ransomware_use TEXT NOT NULL);
+CREATE TABLE epss(
+  cve TEXT PRIMARY KEY,
+  score REAL NOT NULL,
+  percentile REAL NOT NULL,
+  score_date TEXT NOT NULL);
+CREATE TABLE import_run(
+  source TEXT PRIMARY KEY,
+  finished_at TEXT NOT NULL,
+  records INTEGER NOT NULL);
+)sql",
+};
+
+}  // namespace
+
+struct VulnDb::Statements {
+  sqlite::Statement select_existing, insert_advisory, update_advisory;
+  sqlite::Statement delete_package, delete_cpe, delete_alias;
+  sqlite::Statement insert_package, insert_cpe, insert_alias;
+  sqlite::Statement by_package, by_cpe, by_alias, record;
+  sqlite::Statement put_kev, put_epss, get_kev, get_epss, put_run;
+};
+
+VulnDb::VulnDb(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+VulnDb::~VulnDb() = default;
+
+Result<std::unique_ptr<VulnDb>> VulnDb::Open(const std::string& path, sqlite::Database::Mode mode) {
+  auto db = sqlite::Database::Open(path, mode);
+  if (!db.ok()) return db.status().WithContext("opening vulnerability database");
+  std::unique_ptr<VulnDb> out(new VulnDb(std::move(db).value()));
+  if (mode == sqlite::Database::Mode::kReadWrite) SBOMHUB_RETURN_IF_ERROR(out->Migrate());
+  SBOMHUB_RETURN_IF_ERROR(out->PrepareStatements());
+  return out;
+}
+
+Status VulnDb::Migrate() {
+  SBOMHUB_ASSIGN_OR_RETURN(auto version_query, db_->Prepare("PRAGMA user_version"));
+  SBOMHUB_ASSIGN_OR_RETURN(bool has_row, version_query.Step());
+  int version = has_row ? static_cast<int>(version_query.ColumnInt(0)) : 0;
+  version_query.Reset();
+  constexpr int kLatest = static_cast<int>(std::size(kMigrations));
+  if (version > kLatest) {
+    return Status::Unsupported(db_->path() + ": database schema v" + std::to_string(version) +
+                               " is newer than this sbomhub understands (v" + std::to_string(kLatest) + ")");
+  }
+  for (int v = version; v < kLatest; ++v) {
+    SBOMHUB_RETURN_IF_ERROR(db_->Begin());
+    Status s = db_->Exec(kMigrations[v]);
+    if (s.ok()) s = db_->Exec("PRAGMA user_version=" + std::to_string(v + 1));
+    if (!s.ok()) {
+      db_->Rollback();
+      return s.WithContext("migrating vulnerability database to v" + std::to_string(v + 1));
+    }
+    SBOMHUB_RETURN_IF_ERROR(db_->Commit());
+  }
+  return Status::Ok();
+}
+
+Status VulnDb::PrepareStatements() {
+  st_ = std::make_unique<Statements>(Statements{
+      db_->Prepare("SELECT rowid, record FROM advisory WHERE source=?1 AND id=?2").value(),
+      db_->Prepare("INSERT INTO advisory(source,id,source_id,modified,withdrawn,record) VALUES(?1,?2,?3,?4,?5,?6)").value(),
+      db_->Prepare("UPDATE advisory SET source_id=?1, modified=?2, withdrawn=?3, record=?4 WHERE rowid=?5").value(),
+      db_->Prepare("DELETE FROM package_index WHERE advisory_rowid=?1").value(),
+      db_->Prepare("DELETE FROM cpe_index WHERE advisory_rowid=?1").value(),
+      db_->Prepare("DELETE FROM alias WHERE advisory_rowid=?1").value(),
+      db_->Prepare("INSERT INTO package_index(advisory_rowid,ecosystem,name) VALUES(?1,?2,?3)").value(),
+      db_->Prepare("INSERT INTO cpe_index(advisory_rowid,vendor,product) VALUES(?1,?2,?3)").value(),
+      db_->Prepare("INSERT INTO alias(advisory_rowid,alias) VALUES(?1,?2)").value(),
+      db_->Prepare("SELECT DISTINCT p.advisory_rowid FROM package_index p JOIN advisory a ON a.rowid=p.advisory_rowid "
+                   "WHERE p.ecosystem=?1 AND p.name=?2 AND a.withdrawn=0 ORDER BY p.advisory_rowid").value(),
+      db_->Prepare("SELECT DISTINCT c.advisory_rowid FROM cpe_index c JOIN advisory a ON a.rowid=c.advisory_rowid "
+                   "WHERE c.vendor=?1 AND c.product=?2 AND a.withdrawn=0 ORDER BY c.advisory_rowid").value(),
+      db_->Prepare("SELECT DISTINCT advisory_rowid FROM alias WHERE alias=?1 ORDER BY advisory_rowid").value(),
+      db_->Prepare("SELECT record FROM advisory WHERE rowid=?1").value(),
+      db_->Prepare("INSERT INTO kev(cve,date_added,due_date,vendor_project,product,name,ransomware_use) "
+                   "VALUES(?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(cve) DO UPDATE SET date_added=excluded.date_added, "
+                   "due_date=excluded.due_date, vendor_project=excluded.vendor_project, product=excluded.product, "
+                   "name=excluded.name, ransomware_use=excluded.ransomware_use").value(),
+      db_->Prepare("INSERT INTO epss(cve,score,percentile,score_date) VALUES(?1,?2,?3,?4) ON CONFLICT(cve) DO UPDATE "
+                   "SET score=excluded.score, percentile=excluded.percentile, score_date=excluded.score_date "
+                   "WHERE excluded.score_date >= epss.score_date").value(),
+      db_->Prepare("SELECT cve,date_added,due_date,vendor_project,product,name,ransomware_use FROM kev WHERE cve=?1").value(),
+      db_->Prepare("SELECT cve,score,percentile,score_date FROM epss WHERE cve=?1").value(),
+      db_->Prepare("INSERT INTO import_run(source,finished_at,records) VALUES(?1,?2,?3) ON CONFLICT(source) DO UPDATE "
+                   "SET finished_at=excluded.finished_at, records=excluded.records").value(),
+  });
+  return Status::Ok();
+}
+
+Status VulnDb::BeginBatch() { return db_->Begin(); }
+Status VulnDb::CommitBatch() { return db_->Commit(); }
+void VulnDb::RollbackBatch() { db_->Rollback(); }
+
+Status VulnDb::WriteIndexes(std::int64_t rowid, const vuln::Advisory& a) {
+  std::set<std::pair<std::string, std::string>> packages, cpes;
+  std::set<std::string> aliases;
+  auto add_cpe = [&](std::string_view cpe) {
+    if (auto vp = CpeVendorProduct(cpe)) cpes.insert(std::move(*vp));
+  };
+  for (const auto& p : a.affected) {
+    if (!p.ecosystem.empty() && !p.name.empty()) {
+      std::string eco = CanonicalEcosystem(p.ecosystem);
+      packages.emplace(eco, NormalizePackageName(eco, p.name));
+    }
+    if (!p.cpe.empty()) add_cpe(p.cpe);
+  }
+  std::vector<const vuln::CpeNode*> stack;
+  for (const auto& n : a.cpe_configurations) stack.push_back(&n);
+  while (!stack.empty()) {
+    const vuln::CpeNode* n = stack.back();
+    stack.pop_back();
+    for (const auto& m : n->matches) {
+      if (m.vulnerable) add_cpe(m.criteria);
+    }
+    for (const auto& c : n->children) stack.push_back(&c);
+  }
+  for (const auto& c : a.cve5_affected) {
+    for (const auto& cpe : c.cpes) add_cpe(cpe);
+  }
+  aliases.insert(a.id);
+  for (const auto& al : a.aliases) aliases.insert(al);
+
+  for (const auto& [eco, name] : packages) {
+    SBOMHUB_RETURN_IF_ERROR(st_->insert_package.Bind(1, rowid).Bind(2, eco).Bind(3, name).Run());
+  }
+  for (const auto& [vendor, product] : cpes) {
+    SBOMHUB_RETURN_IF_ERROR(st_->insert_cpe.Bind(1, rowid).Bind(2, vendor).Bind(3, product).Run());
+  }
+  for (const auto& alias : aliases) {
+    SBOMHUB_RETURN_IF_ERROR(st_->insert_alias.Bind(1, rowid).Bind(2, alias).Run());
+  }
+  return Status::Ok();
+}
+
+Status VulnDb::Put(const vuln::Advisory& a, PutCounts& counts) {
+  std::string record = vuln::AdvisoryToJson(a);
+  std::string source(vuln::AdvisorySourceName(a.source));
+  auto& sel = st_->select_existing;
+  sel.Bind(1, source).Bind(2, a.id);
+  SBOMHUB_ASSIGN_OR_RETURN(bool exists, sel.Step());
+  std::int64_t rowid = 0;
+  if (exists) {
+    rowid = sel.ColumnInt(0);
+    bool same = sel.ColumnText(1) == record;
+    sel.Reset();
+    if (same) {
+      ++counts.unchanged;
+      return Status::Ok();
+    }
+    SBOMHUB_RETURN_IF_ERROR(st_->update_advisory.Bind(1, a.source_id).Bind(2, a.modified)
+                                .Bind(3, static_cast<std::int64_t>(a.IsWithdrawn()))
+                                .BindBlob(4, record).Bind(5, rowid).Run());
+    SBOMHUB_RETURN_IF_ERROR(st_->delete_package.Bind(1, rowid).Run());
+    SBOMHUB_RETURN_IF_ERROR(st_->delete_cpe.Bind(1, rowid).Run());
+    SBOMHUB_RETURN_IF_ERROR(st_->delete_alias.Bind(1, rowid).Run());
+    cache_.erase(rowid);
+    ++counts.updated;
+  } else {
+    sel.Reset();
+    SBOMHUB_RETURN_IF_ERROR(st_->insert_advisory.Bind(1, source).Bind(2, a.id).Bind(3, a.source_id)
+                                .Bind(4, a.modified).Bind(5, static_cast<std::int64_t>(a.IsWithdrawn()))
+                                .BindBlob(6, record).Run());
+    rowid = db_->LastInsertRowId();
+    ++counts.inserted;
+  }
+  return WriteIndexes(rowid, a);
+}
+
+Status VulnDb::PutKev(const KevRecord& k) {
+  return st_->put_kev.Bind(1, k.cve).Bind(2, k.date_added).Bind(3, k.due_date).Bind(4, k.vendor_project)
+      .Bind(5, k.product).Bind(6, k.name).Bind(7, k.ransomware_use).Run();
+}
+
+Status VulnDb::PutEpss(const EpssRecord& e) {
+  return st_->put_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run();
+}
+
+Status VulnDb::RecordImportRun(const std::string& source, const std::string& when, std::size_t records) {
+  return st_->put_run.Bind(1, source).Bind(2, when).Bind(3, static_cast<std::int64_t>(records)).Run();
+}
+
+Result<const vuln::Advisory*> VulnDb::LoadAdvisory(std::int64_t rowid) {
+  if (auto it = cache_.find(rowid); it != cache_.end()) return it->second.get();
+  auto& q = st_->record;
+  q.Bind(1, rowid);
+  SBOMHUB_ASSIGN_OR_RETURN(bool found, q.Step());
+  if (!found) {
+    q.Reset();
+    return Status::Internal("advisory row " + std::to_string(rowid) + " vanished during a read");
+  }
+  auto parsed = vuln::AdvisoryFromJson(q.ColumnText(0));
+  q.Reset();
+  if (!parsed.ok()) {
+    return Status::InvalidDocument("stored advisory row " + std::to_string(rowid) +
+                                   " is unreadable: " + parsed.status().message());
+  }
+  auto owned = std::make_unique<vuln::Advisory>(std::move(parsed).value());
+  const vuln::Advisory* ptr = owned.get();
+  cache_.emplace(rowid, std::move(owned));
+  return ptr;
+}
+
+Status VulnDb::ForRowIds(sqlite::Statement& query, const AdvisoryFn& fn) {
+  std::vector<std::int64_t> rowids;
+  while (true) {
+    auto row = query.Step();
+    if (!row.ok()) {
+      query.Reset();
+      return row.status();
+    }
+    if (!*row) break;
+    rowids.push_back(query.ColumnInt(0));
+  }
+  query.Reset();
+  for (std::int64_t id : rowids) {
+    SBOMHUB_ASSIGN_OR_RETURN(const vuln::Advisory* a, LoadAdvisory(id));
+    SBOMHUB_RETURN_IF_ERROR(fn(*a));
+  }
+  return Status::Ok();
+}
+
+Status VulnDb::ForPackage(const PackageKey& key, const AdvisoryFn& fn) {
+  st_->by_package.Bind(1, key.ecosystem).Bind(2, key.name);
+  return ForRowIds(st_->by_package, fn);
+}
+
+Status VulnDb::ForCpeProduct(std::string_view vendor, std::string_view product, const AdvisoryFn& fn) {
+  st_->by_cpe.Bind(1, vendor).Bind(2, product);
+  return ForRowIds(st_->by_cpe, fn);
+}
+
+Status VulnDb::ForIdOrAlias(std::string_view id, const AdvisoryFn& fn) {
+  st_->by_alias.Bind(1, id);
+  return ForRowIds(st_->by_alias, fn);
+}
+
+Result<std::vector<PackageKey>> VulnDb::PackageNames() {
+  SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT DISTINCT ecosystem, name FROM package_index ORDER BY 1, 2"));
+  std::vector<PackageKey> out;
+  while (true) {
+    SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    out.push_back({std::string(q.ColumnText(0)), std::string(q.ColumnText(1))});
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> VulnDb::CpeProducts() {
+  SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT DISTINCT vendor, product FROM cpe_index ORDER BY 1, 2"));
+  std::vector<std::pair<std::string, std::string>> out;
+  while (true) {
+    SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    out.emplace_back(std::string(q.ColumnText(0)), std::string(q.ColumnText(1)));
+  }
+  return out;
+}
+
+Result<std::optional<KevRecord>> VulnDb::Kev(std::string_view cve) {
+  auto& q = st_->get_kev;
+  q.Bind(1, cve);
+  SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
+  std::optional<KevRecord> out;
+  if (row) {
+    out = KevRecord{std::string(q.ColumnText(0)), std::string(q.ColumnText(1)), std::string(q.ColumnText(2)),
+                    std::string(q.ColumnText(3)), std::string(q.ColumnText(4)), std::string(q.ColumnText(5)),
+                    std::string(q.ColumnText(6))};
+  }
+  q.Reset();
+  return out;
+}
+
+Result<std::optional<EpssRecord>> VulnDb::Epss(std::string_view cve) {
+  auto& q = st_->get_epss;
+  q.Bind(1, cve);
+  SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
+  std::optional<EpssRecord> out;
+  if (row) {
+    out = EpssRecord{std::string(q.ColumnText(0)), q.ColumnDouble(1), q.ColumnDouble(2), std::string(q.ColumnText(3))};
+  }
+  q.Reset();
+  return out;
+}
+
+Result<std::vector<SourceSummary>> VulnDb::Summary() {
+  std::vector<SourceSummary> out;
+  SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare(
+      "SELECT source, count(*), sum(withdrawn), max(modified) FROM advisory GROUP BY source ORDER BY source"));
+  while (true) {
+    SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    out.push_back({std::string(q.ColumnText(0)), static_cast<std::size_t>(q.ColumnInt(1)),
+                   static_cast<std::size_t>(q.ColumnInt(2)), std::string(q.ColumnText(3))});
+  }
+  SBOMHUB_ASSIGN_OR_RETURN(auto k, db_->Prepare("SELECT count(*), max(date_added) FROM kev"));
+  SBOMHUB_ASSIGN_OR_RETURN(bool krow, k.Step());
+  if (krow && k.ColumnInt(0) > 0) {
+    out.push_back({"kev", static_cast<std::size_t>(k.ColumnInt(0)), 0, std::string(k.ColumnText(1))});
+  }
+  SBOMHUB_ASSIGN_OR_RETURN(auto e, db_->Prepare("SELECT count(*), max(score_date) FROM epss"));
+  SBOMHUB_ASSIGN_OR_RETURN(bool erow, e.Step());
+  if (erow && e.ColumnInt(0) > 0) {
+    out.push_back({"epss", static_cast<std::size_t>(e.ColumnInt(0)), 0, std::string(e.ColumnText(1))});
+  }
+  return out;
+}
+
+}  // namespace sbomhub::vulndb

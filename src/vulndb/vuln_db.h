@@ -1,0 +1,115 @@
+// The local vulnerability database: one SQLite file holding every imported advisory as its
+// normalized JSON record plus the index rows the matchers query, and the KEV and EPSS tables.
+//
+//   advisory(rowid, source, id, source_id, modified, withdrawn, record)   PK (source, id)
+//   package_index(advisory_rowid, ecosystem, name)                        -> purl matching
+//   cpe_index(advisory_rowid, vendor, product)                            -> CPE matching
+//   alias(advisory_rowid, alias)                                          -> one problem, one finding
+//   kev(cve, ...), epss(cve, score, percentile, score_date), import_run(...)
+//
+// Re-import is incremental and idempotent: a record whose normalized JSON is byte-identical to the
+// stored one is counted as unchanged and not rewritten; a changed one replaces its index rows.
+// Writes happen in caller-delimited batches (BeginBatch/CommitBatch), one transaction each, so an
+// interrupted import leaves every committed batch intact and nothing half-written.
+//
+// Reads cache parsed advisories by rowid, so a second scan in the same process parses nothing.
+// Thread-safety: one thread at a time.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "sqlite/sqlite.h"
+#include "vuln/advisory/advisory.h"
+#include "vulndb/package_key.h"
+
+namespace sbomhub::vulndb {
+
+struct PutCounts {
+  std::size_t inserted = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+};
+
+struct KevRecord {
+  std::string cve;
+  std::string date_added;
+  std::string due_date;
+  std::string vendor_project;
+  std::string product;
+  std::string name;
+  std::string ransomware_use;  // "Known" | "Unknown"
+};
+
+struct EpssRecord {
+  std::string cve;
+  double score = 0;
+  double percentile = 0;
+  std::string score_date;
+};
+
+struct SourceSummary {
+  std::string source;  // "osv", "nvd", ...; "kev" and "epss" for those tables
+  std::size_t records = 0;
+  std::size_t withdrawn = 0;
+  std::string newest_modified;
+};
+
+class VulnDb {
+ public:
+  using AdvisoryFn = std::function<Status(const vuln::Advisory&)>;
+
+  // Opens or creates the database at `path` and applies the schema migrations it lacks.
+  static Result<std::unique_ptr<VulnDb>> Open(const std::string& path,
+                                              sqlite::Database::Mode mode = sqlite::Database::Mode::kReadWrite);
+
+  Status BeginBatch();
+  Status CommitBatch();
+  void RollbackBatch();
+
+  // Inserts or replaces one advisory (keyed by source and id) inside the current batch.
+  Status Put(const vuln::Advisory& advisory, PutCounts& counts);
+  Status PutKev(const KevRecord& kev);
+  Status PutEpss(const EpssRecord& epss);
+  // Records that an import of `source` finished at `when` (for `db status`).
+  Status RecordImportRun(const std::string& source, const std::string& when, std::size_t records);
+
+  // Non-withdrawn advisories with an affected package of this key.
+  Status ForPackage(const PackageKey& key, const AdvisoryFn& fn);
+  // Non-withdrawn advisories whose CPE applicability names vendor:product (lower case).
+  Status ForCpeProduct(std::string_view vendor, std::string_view product, const AdvisoryFn& fn);
+  // Every advisory stored under `id` or carrying it as an alias (any source).
+  Status ForIdOrAlias(std::string_view id, const AdvisoryFn& fn);
+
+  // Distinct package keys and CPE vendor/product pairs: the candidate list for name matching.
+  Result<std::vector<PackageKey>> PackageNames();
+  Result<std::vector<std::pair<std::string, std::string>>> CpeProducts();
+
+  Result<std::optional<KevRecord>> Kev(std::string_view cve);
+  Result<std::optional<EpssRecord>> Epss(std::string_view cve);
+
+  Result<std::vector<SourceSummary>> Summary();
+
+ private:
+  explicit VulnDb(std::unique_ptr<sqlite::Database> db);
+  Status Migrate();
+  Status PrepareStatements();
+  Status ForRowIds(sqlite::Statement& query, const AdvisoryFn& fn);
+  Result<const vuln::Advisory*> LoadAdvisory(std::int64_t rowid);
+  Status WriteIndexes(std::int64_t rowid, const vuln::Advisory& advisory);
+
+  std::unique_ptr<sqlite::Database> db_;
+  std::unordered_map<std::int64_t, std::unique_ptr<vuln::Advisory>> cache_;
+  struct Statements;
+  std::unique_ptr<Statements> st_;
+
+ public:
+  ~VulnDb();
+};
+
+}  // namespace sbomhub::vulndb
