@@ -31,5 +31,7 @@ int Fail(Context& ctx, const Status& status);
 void RegisterValidateCommand(CLI::App& app, Context& ctx);
 void RegisterInspectCommand(CLI::App& app, Context& ctx);
 void RegisterConvertCommand(CLI::App& app, Context& ctx);
+void RegisterDbCommand(CLI::App& app, Context& ctx);
+void RegisterScanCommand(CLI::App& app, Context& ctx);
 
 }  // namespace sbomhub::cli

@@ -28,6 +28,8 @@ int Run(int argc, char** argv) {
   sbomhub::cli::RegisterValidateCommand(app, ctx);
   sbomhub::cli::RegisterInspectCommand(app, ctx);
   sbomhub::cli::RegisterConvertCommand(app, ctx);
+  sbomhub::cli::RegisterScanCommand(app, ctx);
+  sbomhub::cli::RegisterDbCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

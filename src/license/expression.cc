@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -627,6 +629,98 @@ bool ReplaceDeprecated(ExpressionNode& node) {
   return true;
 }
 
+// Splits `text` at every case-insensitive occurrence of the separators; empty when none occurs.
+std::vector<std::string_view> SplitAny(std::string_view text, std::initializer_list<std::string_view> separators) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0, i = 0;
+  while (i < text.size()) {
+    std::size_t matched = 0;
+    for (std::string_view sep : separators) {
+      if (text.size() - i >= sep.size() && EqualsIgnoreCase(text.substr(i, sep.size()), sep)) {
+        matched = sep.size();
+        break;
+      }
+    }
+    if (matched == 0) {
+      ++i;
+      continue;
+    }
+    parts.push_back(text.substr(start, i - start));
+    i += matched;
+    start = i;
+  }
+  if (parts.empty()) return parts;
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
+// One side of a combination: a valid expression, or a name/alias from the index.
+std::optional<NormalizedLicense> NormalizePart(std::string_view part) {
+  part = TrimWhitespace(part);
+  while (!part.empty() && (part.front() == '(' || part.front() == ',')) part = TrimWhitespace(part.substr(1));
+  while (!part.empty() && (part.back() == ')' || part.back() == ',')) part = TrimWhitespace(part.substr(0, part.size() - 1));
+  if (part.empty()) return std::nullopt;
+  NormalizedLicense n;
+  if (auto parsed = ParseExpression(part); parsed.ok() && parsed->root.is_leaf()) {
+    bool error = false;
+    for (const auto& issue : ValidateExpression(parsed->root)) error = error || issue.severity == Severity::kError;
+    if (!error) {
+      ExpressionNode leaf = std::move(parsed->root);
+      ReplaceDeprecated(leaf);
+      Canonicalize(leaf);
+      n.expression = ToString(leaf);
+      n.method = NormalizedLicense::Method::kCanonicalCase;
+      return n;
+    }
+  }
+  if (const NameTarget* t = NameIndex::Get().Find(part)) {
+    n.expression = t->expression;
+    n.method = t->method;
+    n.ambiguous = t->ambiguous;
+    n.note = t->note;
+    return n;
+  }
+  return std::nullopt;
+}
+
+// Free text naming several licenses: split at "or" / "/" (alternatives) and, inside each, at
+// "and" / "&" (all apply). Every side must map, otherwise nothing is returned.
+std::optional<NormalizedLicense> NormalizeCombination(std::string_view text) {
+  std::vector<std::string_view> alternatives = SplitAny(text, {" or ", "/", " | "});
+  if (alternatives.empty()) alternatives.push_back(text);
+  std::string expression;
+  NormalizedLicense out;
+  out.method = NormalizedLicense::Method::kLicenseName;
+  std::vector<std::string> notes;
+  bool split = alternatives.size() > 1;
+  for (std::size_t a = 0; a < alternatives.size(); ++a) {
+    std::vector<std::string_view> terms = SplitAny(alternatives[a], {" and ", " & "});
+    if (terms.empty()) terms.push_back(alternatives[a]);
+    split = split || terms.size() > 1;
+    std::string conj;
+    for (std::size_t t = 0; t < terms.size(); ++t) {
+      auto n = NormalizePart(terms[t]);
+      if (!n) return std::nullopt;
+      if (n->method == NormalizedLicense::Method::kAlias) out.method = NormalizedLicense::Method::kAlias;
+      out.ambiguous = out.ambiguous || n->ambiguous;
+      if (!n->note.empty()) notes.push_back(n->note);
+      auto parsed = ParseExpression(n->expression);
+      const bool is_or = parsed.ok() && parsed->root.kind == ExpressionNode::Kind::kOr;
+      if (t > 0) conj += " AND ";
+      conj += (is_or && terms.size() > 1) ? "(" + n->expression + ")" : n->expression;
+    }
+    if (a > 0) expression += " OR ";
+    expression += conj;
+  }
+  if (!split) return std::nullopt;
+  auto parsed = ParseExpression(expression);
+  if (!parsed.ok()) return std::nullopt;
+  out.expression = ToString(parsed->root);
+  out.note = "split into " + std::to_string(alternatives.size()) + " alternative(s)";
+  for (const auto& n : notes) out.note += "; " + n;
+  return out;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -849,6 +943,12 @@ NormalizedLicense NormalizeLicense(std::string_view text) {
       out.ambiguous = t->ambiguous;
       out.note = t->note;
       if (out.expression != text) out.normalized_from = std::string(text);
+      return out;
+    }
+    // "MIT or Apache License 2.0", "Apache-2.0/MIT", "GPLv2 and BSD": each side on its own.
+    if (auto combined = NormalizeCombination(trimmed)) {
+      out = std::move(*combined);
+      out.normalized_from = std::string(text);
       return out;
     }
   }

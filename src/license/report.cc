@@ -109,6 +109,11 @@ ComponentLicense EvaluateComponent(const model::Component& component, const Poli
     if (auto parsed = ParseExpression(out.expression); parsed.ok()) {
       e = Evaluate(parsed->root, policy);
       have = true;
+    } else {
+      // Each statement parsed on its own; only their combination can exceed the size limit.
+      e.verdict = policy.unrecognized;
+      e.reason = "combined license expression cannot be evaluated: " + parsed.status().message();
+      have = true;
     }
   }
   if (any_unrecognized) {

@@ -249,6 +249,10 @@ bool ContainsDatabricks(std::string_view url) {
 // `require_namespace` is false in lenient mode: producers routinely write single-segment Go
 // modules ("pkg:golang/go.opencensus.io@v0.23.0") and similar, which are still useful to match.
 Status ApplyTypeRules(Purl& p, bool require_namespace, const ErrorContext& err) {
+  // Known qualifier, every type: "checksum" items are "lowercase_algorithm:lowercase_hex".
+  for (auto& [key, value] : p.qualifiers) {
+    if (key == "checksum") LowerInPlace(value);
+  }
   const TypeRule* rule = FindTypeRule(p.type);
   if (rule == nullptr) return Status::Ok();
   if (require_namespace && rule->ns == Requirement::kRequired && p.ns.empty()) {
@@ -453,7 +457,7 @@ Result<Purl> Purl::Parse(std::string_view text, PurlParseMode mode) {
   std::size_t slash = text.substr(0, end).find('/', pos);
   if (slash == std::string_view::npos) {
     if (pos == end) return err.Syntax("type", pos, "type is missing");
-    return err.Syntax("name", end, "a name is required after 'type/'");
+    return err.Syntax("name", end, "expected 'type/name' after 'pkg:', found no '/'");
   }
   p.type.assign(text.substr(pos, slash - pos));
   SBOMHUB_RETURN_IF_ERROR(ValidateType(p.type, err, pos));

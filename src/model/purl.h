@@ -6,9 +6,10 @@
 //
 // A `Purl` holds the *decoded* components. `Parse` and `Build` return them normalized: type
 // lower-cased, qualifier keys lower-cased, sorted and unique, empty qualifier values dropped,
-// subpath segments "", "." and ".." removed, and the per-type rules of the registered types applied
-// (pypi names lower-cased with '_'→'-', github/bitbucket/composer/... names lower-cased, required
-// or prohibited namespaces, required qualifiers such as julia's uuid, ...). `ToString` prints the
+// subpath segments "", "." and ".." removed, "checksum" qualifier values lower-cased, and the
+// per-type rules of the registered types applied (pypi names lower-cased with '_'→'-',
+// github/bitbucket/composer/... names lower-cased, required or prohibited namespaces, required
+// qualifiers such as julia's uuid, cpan module names refused, ...). `ToString` prints the
 // canonical form: every byte outside [A-Za-z0-9.-_~:] is percent-encoded (%XX, upper-case hex),
 // '/' only separates namespace and subpath segments.
 //
@@ -20,6 +21,7 @@
 // never backtracks, so cost is linear in the input size. No regex.
 #pragma once
 
+#include <compare>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -65,6 +67,8 @@ struct Purl {
   std::string_view Qualifier(std::string_view key) const;
 
   bool operator==(const Purl&) const = default;
+  // Component-wise order (type, ns, name, version, qualifiers, subpath) for sorting and dedup.
+  auto operator<=>(const Purl&) const = default;
 };
 
 // Parse + ToString. Lenient by default: this is the entry point for purls as written in SBOMs.

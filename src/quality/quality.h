@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,6 +101,23 @@ struct QualityOptions {
   double max_noassertion_ratio = 0.2;
   std::size_t max_listed_components = 1000;
 };
+
+// Reads QualityOptions from YAML (or JSON); every key is optional, unknown keys are errors with
+// file:line:column. `replace-default-rules: true` drops the default rules, otherwise the file's
+// rules are added to them. Format in docs/quality.md:
+//
+//   max-noassertion-ratio: 0.3
+//   max-listed-components: 200
+//   replace-default-rules: false
+//   unnecessary:
+//     - id: internal-tool
+//       description: internal build tooling
+//       names: ["acme-build-*"]
+//       scopes: [excluded]                      # required | optional | excluded
+//       properties: [{name: "acme:internal", value: "true"}]
+//       dev-only: false
+Result<QualityOptions> ParseQualityOptions(std::string_view text, std::string_view file_name);
+Result<QualityOptions> LoadQualityOptionsFile(const std::string& path, std::uint64_t max_bytes);
 
 QualityReport Assess(const model::Sbom& sbom, const std::vector<Profile>& profiles,
                      const QualityOptions& options = {});

@@ -4,7 +4,8 @@
 // present). Suffixes order _alpha < _beta < _pre < _rc < (none) < _cvs < _svn < _git < _hg < _p,
 // each with an optional number. The hash is ignored; -rN is the package release. Anything left over
 // makes the version "invalid" as apk-tools says: it still parses, an invalid version sorts below a
-// valid one that is otherwise equal, and two invalid versions compare as plain strings.
+// valid one that is otherwise equal, and two invalid versions compare as plain strings (which is
+// not transitive with the structured order, exactly as in apk).
 #pragma once
 
 #include <string_view>

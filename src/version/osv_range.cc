@@ -134,28 +134,59 @@ Result<VersRange> OsvRange::ToVers(std::string_view vers_type) const {
     return Status::InvalidArgument("vers type \"" + std::string(vers_type) + "\" does not use the " +
                                    std::string(SchemeName(scheme_)) + " scheme of this range");
   }
-  // Walk the sorted timeline exactly as Evaluate does, recording where the state flips.
+  // Walk the sorted timeline as Evaluate does, one group of equal versions at a time. For a group at
+  // version X, Evaluate's answer just below X is `state`, at X it applies introduced/fixed of the
+  // group (last_affected only bites above X), and just above X it applies all three; the intervals
+  // follow those three answers.
   std::vector<VersionInterval> intervals;
   std::optional<VersionInterval> open;
-  for (const Bound& b : bounds_) {
-    switch (b.kind) {
-      case OsvEventKind::kIntroduced:
-        if (!open) {
-          open.emplace();
-          if (!b.zero) open->lower = VersionBound{*b.version, true};
-        }
-        break;
-      case OsvEventKind::kFixed:
-      case OsvEventKind::kLastAffected:
-        if (open) {
-          open->upper = VersionBound{*b.version, b.kind == OsvEventKind::kLastAffected};
-          intervals.push_back(std::move(*open));
-          open.reset();
-        }
-        break;
-      case OsvEventKind::kLimit:
-        break;
+  bool state = false;
+  std::size_t i = 0;
+  while (i < bounds_.size() && bounds_[i].zero) {
+    state = true;
+    ++i;
+  }
+  if (state) open.emplace();
+  while (i < bounds_.size()) {
+    std::size_t j = i;
+    const Bound* group = nullptr;  // first non-limit bound of the group
+    bool at = state, after = state;
+    while (j < bounds_.size() && !bounds_[j].infinity &&
+           (j == i || Compare(*bounds_[j].version, *bounds_[i].version) == 0)) {
+      switch (bounds_[j].kind) {
+        case OsvEventKind::kIntroduced: at = after = true; break;
+        case OsvEventKind::kFixed: at = after = false; break;
+        case OsvEventKind::kLastAffected: after = false; break;
+        case OsvEventKind::kLimit: break;
+      }
+      if (bounds_[j].kind != OsvEventKind::kLimit && !group) group = &bounds_[j];
+      ++j;
     }
+    if (j == i) {  // "*" limits sort last and do not change the state
+      ++i;
+      continue;
+    }
+    i = j;
+    if (!group) continue;
+    const Version& x = *group->version;
+    if (state && !at) {
+      open->upper = VersionBound{x, false};
+      intervals.push_back(std::move(*open));
+      open.reset();
+    } else if (state && !after) {
+      open->upper = VersionBound{x, true};
+      intervals.push_back(std::move(*open));
+      open.reset();
+    }
+    if (!state || !at) {
+      if (at && !after) {
+        intervals.push_back(VersionInterval{VersionBound{x, true}, VersionBound{x, true}});
+      } else if (after) {
+        open.emplace();
+        open->lower = VersionBound{x, at};
+      }
+    }
+    state = after;
   }
   if (open) intervals.push_back(std::move(*open));
   if (has_limits_) {

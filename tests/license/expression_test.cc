@@ -305,6 +305,22 @@ TEST(NormalizeLicense, ValidExpressionIsKeptExactly) {
   EXPECT_TRUE(p.normalized_from.empty());
 }
 
+TEST(NormalizeLicense, FreeTextCombinationsAreSplitAndRecorded) {
+  NormalizedLicense a = NormalizeLicense("MIT or Apache License 2.0");
+  EXPECT_EQ(a.expression, "MIT OR Apache-2.0");
+  EXPECT_EQ(a.normalized_from, "MIT or Apache License 2.0");
+  EXPECT_NE(a.note.find("split"), std::string::npos);
+  EXPECT_EQ(NormalizeLicense("Apache-2.0/MIT").expression, "Apache-2.0 OR MIT");
+  EXPECT_EQ(NormalizeLicense("GPLv2 & BSD 3-Clause").expression, "GPL-2.0-only AND BSD-3-Clause");
+  EXPECT_EQ(NormalizeLicense("LGPL-2.1 and MIT or ISC").expression, "LGPL-2.1-only AND MIT OR ISC");
+  NormalizedLicense bsd = NormalizeLicense("BSD / GPL");
+  EXPECT_EQ(bsd.expression, "BSD-3-Clause OR GPL-1.0-or-later");
+  EXPECT_TRUE(bsd.ambiguous);
+  // One side unknown: nothing is guessed.
+  EXPECT_EQ(NormalizeLicense("MIT or my own terms").method, NormalizedLicense::Method::kUnmatched);
+  EXPECT_EQ(NormalizeLicense("/").method, NormalizedLicense::Method::kUnmatched);
+}
+
 TEST(NormalizeLicense, UnknownTextStaysUnmatched) {
   for (const char* text : {"", "Proprietary license of ACME Corp", "see LICENSE.txt", "GPL-99"}) {
     NormalizedLicense n = NormalizeLicense(text);

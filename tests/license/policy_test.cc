@@ -266,3 +266,21 @@ TEST(LicensePolicyFile, DeeplyNestedInputIsRefusedBeforeYamlCppRecurses) {
 
 }  // namespace
 }  // namespace sbomhub::license
+
+namespace sbomhub::license {
+namespace {
+
+TEST(LicenseReport, HugeLicenseListsAreJudgedNotDropped) {
+  std::vector<model::License> many;
+  for (int i = 0; i < 20000; ++i) many.push_back(Lic("MIT OR Apache-2.0"));
+  ComponentLicense c = EvaluateComponent(Comp("big", many), Policy::Default());
+  EXPECT_EQ(c.verdict, Verdict::kReview);
+  EXPECT_NE(c.reason.find("cannot be evaluated"), std::string::npos) << c.reason;
+  model::Component huge_name = Comp("n", {Lic(std::string(1 << 20, 'x'), model::License::Kind::kName)});
+  ComponentLicense h = EvaluateComponent(huge_name, Policy::Default());
+  EXPECT_FALSE(h.valid);
+  EXPECT_EQ(h.verdict, Verdict::kReview);
+}
+
+}  // namespace
+}  // namespace sbomhub::license

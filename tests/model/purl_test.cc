@@ -36,6 +36,21 @@ TEST(Purl, CanonicalFormSortsQualifiersAndDropsEmptyValues) {
   EXPECT_EQ(*c, "pkg:conan/openssl.org/openssl@3.0.3?channel=stable&user=x");
 }
 
+TEST(Purl, ChecksumQualifierIsLowerCased) {
+  auto c = CanonicalizePurl("pkg:generic/openssl@1.1.10g?checksum=SHA256:DE4D5012,sha1:AD95");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(*c, "pkg:generic/openssl@1.1.10g?checksum=sha256:de4d5012%2Csha1:ad95");
+}
+
+TEST(Purl, OrdersComponentWise) {
+  auto a = Purl::Parse("pkg:npm/a@1");
+  auto b = Purl::Parse("pkg:npm/a@2");
+  auto c = Purl::Parse("pkg:pypi/a@0");
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_LT(*a, *b);
+  EXPECT_LT(*b, *c);
+}
+
 TEST(Purl, SubpathDropsDotSegmentsAndSlashes) {
   auto p = Purl::Parse("pkg:golang/google.golang.org/genproto#/googleapis/./../api//annotations/");
   ASSERT_TRUE(p.ok());

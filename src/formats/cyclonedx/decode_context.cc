@@ -75,7 +75,7 @@ void DecodeContext::Finish(model::Sbom& sbom) {
   if (dropped > 0) NotHeld("dependency entries and edges involving services or other sections", dropped);
 
   for (const Use& u : uses_) {
-    if (refs_.count(u.ref) == 0) {
+    if (!IsDefined(u.ref)) {
       Error("cdx.dependency.unresolved",
             "\"" + Excerpt(u.ref) + "\" does not match any bom-ref in this BOM", u.at);
     }

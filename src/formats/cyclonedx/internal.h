@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,6 +45,9 @@ class DecodeContext {
   void DefineRef(std::string_view ref, const Position& at, bool held = true);
   // A reference that must resolve to a defined bom-ref (dependency ref / dependsOn / provides).
   void UseRef(std::string_view ref, const Position& at);
+  // Lets callers skip building a Position for references that already resolve (the common case:
+  // dependencies follow components).
+  bool IsDefined(std::string_view ref) const { return refs_.find(ref) != refs_.end(); }
   // Counts a section the model does not hold; Finish reports one info per section.
   void NotHeld(std::string_view section, std::size_t count = 1);
 
@@ -55,7 +59,12 @@ class DecodeContext {
  private:
   int minor_;
   Diagnostics& diagnostics_;
-  std::unordered_map<std::string, bool> refs_;  // bom-ref -> defined by a held element
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // bom-ref -> defined by a held element
+  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> refs_;
   struct Use {
     std::string ref;
     Position at;

@@ -4,10 +4,14 @@
 // oneOf rules) and sometimes to look at a sibling first (licenses' oneOf); the DOM tape makes
 // that cheap and the measured throughput and memory meet the targets (see docs).
 // simdjson's DOM keeps duplicate keys, so duplicate detection is ours (a bitmask per object).
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <simdjson.h>
 
@@ -634,12 +638,10 @@ void Decoder::Entity(element e, model::Party& p) {
       std::vector<model::Party> contacts;
       Contacts(field.value, &contacts);
       // The model keeps one e-mail per party: the first contact's.
-      if (!contacts.empty() && contacts.front().name.empty()) {
-        p.email = contacts.front().email;
-        if (contacts.size() > 1) ctx_.NotHeld("organizational contacts (beyond one e-mail)");
-      } else if (!contacts.empty()) {
+      if (contacts.empty()) continue;
+      p.email = contacts.front().email;
+      if (contacts.size() > 1 || !contacts.front().name.empty()) {
         ctx_.NotHeld("organizational contacts (beyond one e-mail)");
-        p.email = contacts.front().email;
       }
     } else if (k == "address") {
       ctx_.NotHeld("organizational address");
@@ -946,7 +948,7 @@ void Decoder::Dependencies(element e) {
         if (Str(field.value, ref)) {
           if (ref.empty()) {
             Error("cdx.dependency.ref", "dependency ref is empty");
-          } else {
+          } else if (!ctx_.IsDefined(ref)) {
             ctx_.UseRef(ref, Here());
           }
         }
@@ -968,7 +970,7 @@ void Decoder::Dependencies(element e) {
             Error("cdx.dependency.unique", "\"" + Excerpt(target) + "\" is listed twice");
             continue;
           }
-          ctx_.UseRef(target, Here());
+          if (!ctx_.IsDefined(target)) ctx_.UseRef(target, Here());
           list.emplace_back(target);
         }
       }
@@ -1151,6 +1153,189 @@ void Decoder::Walk(element e, std::size_t depth) {
   }
 }
 
+// Gives JSON diagnostics a line:column. The DOM keeps no source offsets, so on the (rare) path
+// where diagnostics exist, one linear scan of the already-validated text follows a trie of the
+// wanted pointers and records where each pointed-to value starts. O(input + pointers).
+class PointerLocator {
+ public:
+  void Want(std::string_view pointer) {
+    int node = 0;
+    if (pointer != "/") {
+      std::size_t i = 0;
+      while (i < pointer.size()) {
+        std::size_t next = pointer.find('/', i + 1);
+        if (next == std::string_view::npos) next = pointer.size();
+        node = Child(node, Unescape(pointer.substr(i + 1, next - i - 1)), /*create=*/true);
+        i = next;
+      }
+    }
+    nodes_[node].wanted = true;
+  }
+
+  void Scan(std::string_view t) {
+    struct Frame {
+      bool is_array;
+      std::size_t index;
+      int node;
+    };
+    std::vector<Frame> stack;
+    std::size_t pos = 0;
+    int pending = 0;  // trie node of the value about to start (-1: not wanted below here)
+    auto ws = [&] {
+      while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\n' || t[pos] == '\r' || t[pos] == '\t')) ++pos;
+    };
+    auto string_end = [&](std::size_t p) {  // p at the opening quote; returns past the closing one
+      ++p;
+      while (p < t.size() && t[p] != '"') p += t[p] == '\\' ? 2 : 1;
+      return std::min(p + 1, t.size());
+    };
+    auto read_key = [&](int parent) {
+      ws();
+      std::size_t end = string_end(pos);
+      std::string_view key = t.substr(pos + 1, end - pos - 2);
+      pos = end;
+      ws();
+      ++pos;  // ':'
+      pending = parent < 0 ? -1 : Child(parent, key, false);
+    };
+    while (pos < t.size()) {
+      ws();
+      if (pos >= t.size()) break;
+      if (pending >= 0 && nodes_[pending].wanted && nodes_[pending].offset == kNone) {
+        nodes_[pending].offset = pos;
+      }
+      char c = t[pos];
+      bool value_done = false;
+      if (c == '{') {
+        ++pos;
+        ws();
+        if (pos < t.size() && t[pos] == '}') {
+          ++pos;
+          value_done = true;
+        } else {
+          stack.push_back({false, 0, pending});
+          read_key(pending);
+          continue;
+        }
+      } else if (c == '[') {
+        ++pos;
+        ws();
+        if (pos < t.size() && t[pos] == ']') {
+          ++pos;
+          value_done = true;
+        } else {
+          stack.push_back({true, 0, pending});
+          pending = pending < 0 ? -1 : Child(pending, "0", false);
+          continue;
+        }
+      } else if (c == '"') {
+        pos = string_end(pos);
+        value_done = true;
+      } else {
+        while (pos < t.size() && t[pos] != ',' && t[pos] != ']' && t[pos] != '}' && t[pos] != ' ' &&
+               t[pos] != '\n' && t[pos] != '\r' && t[pos] != '\t') {
+          ++pos;
+        }
+        value_done = true;
+      }
+      // After a complete value: close containers / move to the next member.
+      while (value_done) {
+        ws();
+        if (stack.empty() || pos >= t.size()) return;
+        Frame& top = stack.back();
+        if (t[pos] == ',') {
+          ++pos;
+          if (top.is_array) {
+            ++top.index;
+            pending = top.node < 0 ? -1 : Child(top.node, std::to_string(top.index), false);
+          } else {
+            read_key(top.node);
+          }
+          value_done = false;
+        } else {
+          ++pos;  // ']' or '}'
+          stack.pop_back();
+        }
+      }
+    }
+  }
+
+  // Offset of the value at `pointer`, if Scan found it.
+  std::optional<std::size_t> Offset(std::string_view pointer) {
+    int node = 0;
+    if (pointer != "/") {
+      std::size_t i = 0;
+      while (i < pointer.size() && node >= 0) {
+        std::size_t next = pointer.find('/', i + 1);
+        if (next == std::string_view::npos) next = pointer.size();
+        node = Child(node, Unescape(pointer.substr(i + 1, next - i - 1)), false);
+        i = next;
+      }
+    }
+    if (node < 0 || nodes_[node].offset == kNone) return std::nullopt;
+    return nodes_[node].offset;
+  }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  struct Node {
+    std::map<std::string, int, std::less<>> children;
+    bool wanted = false;
+    std::size_t offset = kNone;
+  };
+
+  static std::string Unescape(std::string_view seg) {
+    std::string out;
+    for (std::size_t i = 0; i < seg.size(); ++i) {
+      if (seg[i] == '~' && i + 1 < seg.size()) {
+        out += seg[i + 1] == '1' ? '/' : '~';
+        ++i;
+      } else {
+        out += seg[i];
+      }
+    }
+    return out;
+  }
+
+  int Child(int node, std::string_view key, bool create) {
+    auto it = nodes_[node].children.find(key);
+    if (it != nodes_[node].children.end()) return it->second;
+    if (!create) return -1;
+    int id = static_cast<int>(nodes_.size());
+    nodes_[node].children.emplace(std::string(key), id);
+    nodes_.emplace_back();
+    return id;
+  }
+
+  std::vector<Node> nodes_ = std::vector<Node>(1);
+};
+
+void AddLineColumns(std::string_view text, Diagnostics& diagnostics) {
+  PointerLocator locator;
+  bool any = false;
+  for (const auto& d : diagnostics.items()) {
+    if (!d.pointer.empty() && d.line == 0) {
+      locator.Want(d.pointer);
+      any = true;
+    }
+  }
+  if (!any) return;
+  locator.Scan(text);
+  // Line starts once, then a binary search per diagnostic.
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts.push_back(i + 1);
+  }
+  for (auto& d : diagnostics.items()) {
+    if (d.pointer.empty() || d.line != 0) continue;
+    auto offset = locator.Offset(d.pointer);
+    if (!offset) continue;
+    auto it = std::upper_bound(starts.begin(), starts.end(), *offset);
+    d.line = static_cast<std::size_t>(it - starts.begin());
+    d.column = *offset - starts[d.line - 1] + 1;
+  }
+}
+
 // Finds `"key"` followed by `:` and a string value within `head`; returns the value.
 std::optional<std::string_view> FindStringField(std::string_view head, std::string_view key) {
   std::string quoted = "\"" + std::string(key) + "\"";
@@ -1231,6 +1416,7 @@ Result<Decoded> DecodeJson(const std::string& bytes, const DecodeOptions& option
     decoder.Bom(o);
     decoder.Finish();
   }
+  AddLineColumns(text, out.diagnostics);
   out.diagnostics.SetFile(file);
   return out;
 }

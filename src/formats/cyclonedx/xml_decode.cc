@@ -736,7 +736,7 @@ void Decoder::Dependencies(xml_node n) {
     } else if (ref.empty()) {
       Error(d, "cdx.dependency.ref", "dependency ref is empty");
     } else {
-      ctx_.UseRef(ref, At(d));
+      if (!ctx_.IsDefined(ref)) ctx_.UseRef(ref, At(d));
       sbom_.dependency_refs.push_back(ref);
     }
     std::unordered_set<std::string_view> seen_depends, seen_provides;
@@ -769,7 +769,7 @@ void Decoder::Dependencies(xml_node n) {
         Error(t, "cdx.dependency.unique", "\"" + Excerpt(target) + "\" is listed twice");
         continue;
       }
-      ctx_.UseRef(target, At(t));
+      if (!ctx_.IsDefined(target)) ctx_.UseRef(target, At(t));
       (provides ? provides_list : depends_on).emplace_back(target);
     }
     if (ref.empty()) continue;

@@ -150,7 +150,7 @@ class SpdxTagValueCodec final : public Codec {
     }
     Encoded out;
     RawDoc raw = internal::FromModel(sbom, out.warnings);
-    out.bytes = internal::WriteTagValue(raw);
+    out.bytes = internal::WriteTagValue(raw, out.warnings);
     return out;
   }
 };

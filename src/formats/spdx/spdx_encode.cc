@@ -522,11 +522,26 @@ class Encoder {
       }
     }
     if (!concluded.empty()) e.license_concluded = Join(concluded);
-    if (!declared.empty()) e.license_declared = Join(declared);
-    if (e.is_file && !e.license_info.empty()) {
-      // licenseInfoInFiles stays as is.
+    if (e.is_file) {
+      // SPDX files have no declared license; what the file states is licenseInfoInFiles.
+      for (auto& d : declared) e.license_info.push_back(std::move(d));
+      if (!declared.empty()) {
+        losses_.Add("spdx.encode.file.licenseDeclared",
+                    "declared licenses of files written as licenseInfoInFiles");
+      }
+    } else if (!declared.empty()) {
+      e.license_declared = Join(declared);
     }
     if (e.is_file && !c.version.empty()) losses_.Add("spdx.encode.file.version", "file versions have no SPDX field");
+    if (e.is_file && (!c.description.empty() || !c.homepage.empty() || !c.source_info.empty() ||
+                      !c.file_name.empty())) {
+      losses_.Add("spdx.encode.file.fields",
+                  "description, homepage, source info and file name of files have no SPDX file field");
+    }
+    if ((c.supplier && !c.supplier->urls.empty()) ||
+        std::any_of(c.authors.begin(), c.authors.end(), [](const model::Party& p) { return !p.urls.empty(); })) {
+      losses_.Add("spdx.encode.party.urls", "party urls have no SPDX field");
+    }
     if (!e.is_file) {
       e.version = c.version;
       if (c.supplier) e.supplier = FormatParty(*c.supplier);
@@ -797,7 +812,20 @@ std::string WriteJson(const RawDoc& doc, bool pretty) {
 
 namespace {
 // Values with line breaks (or that would be misread) go in <text>...</text>.
+// Tag-value has no escape for "</text>" inside a text value; such values are written with
+// "</ text>" instead and counted (see WriteTagValue's warning).
+thread_local std::size_t tv_mangled = 0;
+
 void TvLine(std::string& out, std::string_view tag, std::string_view value) {
+  std::string fixed;
+  if (value.find("</text>") != std::string_view::npos) {
+    ++tv_mangled;
+    fixed = std::string(value);
+    for (std::size_t at = fixed.find("</text>"); at != std::string::npos; at = fixed.find("</text>", at)) {
+      fixed.replace(at, 7, "</ text>");
+    }
+    value = fixed;
+  }
   out += tag;
   out += ": ";
   bool multi = value.find_first_of("\r\n") != std::string_view::npos || StartsWith(value, "<text>") ||
@@ -816,7 +844,8 @@ void TvOpt(std::string& out, std::string_view tag, std::string_view value) {
 }
 }  // namespace
 
-std::string WriteTagValue(const RawDoc& doc) {
+std::string WriteTagValue(const RawDoc& doc, Diagnostics& warnings) {
+  tv_mangled = 0;
   std::string out;
   TvLine(out, "SPDXVersion", doc.spdx_version);
   TvLine(out, "DataLicense", doc.data_license);
@@ -881,13 +910,25 @@ std::string WriteTagValue(const RawDoc& doc) {
   for (const auto& x : doc.extracted) {
     TvLine(out, "LicenseID", x.id);
     // Extracted text is always wrapped: license texts routinely span lines.
-    out += "ExtractedText: <text>" + x.text + "</text>\n";
+    std::string text = x.text;
+    if (text.find("</text>") != std::string::npos) {
+      ++tv_mangled;
+      for (std::size_t at = text.find("</text>"); at != std::string::npos; at = text.find("</text>", at)) {
+        text.replace(at, 7, "</ text>");
+      }
+    }
+    out += "ExtractedText: <text>" + text + "</text>\n";
     TvOpt(out, "LicenseName", x.name);
   }
   if (!doc.relationships.empty()) out += '\n';
   for (const auto& r : doc.relationships) {
     TvLine(out, "Relationship", r.from + " " + r.type + " " + r.to);
     TvOpt(out, "RelationshipComment", r.comment);
+  }
+  if (tv_mangled) {
+    warnings.Warning("spdx.encode.tv.text",
+                     std::to_string(tv_mangled) +
+                         " value(s) contain \"</text>\", which tag-value cannot carry; written as \"</ text>\"");
   }
   return out;
 }

@@ -176,7 +176,8 @@ RawDoc FromModel(const model::Sbom& sbom, Diagnostics& warnings);
 Result<RawDoc> ReadJson(const std::string& bytes, const std::string& file, Diagnostics& diags);
 Result<RawDoc> ReadTagValue(std::string_view bytes, const std::string& file, Diagnostics& diags);
 std::string WriteJson(const RawDoc& doc, bool pretty);
-std::string WriteTagValue(const RawDoc& doc);
+// Warns (spdx.encode.tv.text) about values tag-value cannot carry verbatim.
+std::string WriteTagValue(const RawDoc& doc, Diagnostics& warnings);
 
 // Extra SPDX fields carried as properties: the property name, the JSON key and the tag.
 struct ExtraField {

@@ -122,10 +122,21 @@ Status ParseElfBinary(std::string_view bytes, std::string_view relative_path, st
     out.edges.push_back({c.bom_ref, std::string(kByNamePrefix) + "soname:" + needed,
                          model::RelationshipType::kDependsOn, "", ""});
   }
+  // Version strings are string literals: search read-only data only (a fraction of the file),
+  // or the whole file when there are no section headers.
+  std::vector<std::string_view> regions;
+  for (const Section& s : f.sections()) {
+    if (s.name == ".rodata" || s.name == ".rodata1" || s.name == ".data.rel.ro") regions.push_back(f.Contents(s));
+  }
+  if (f.sections().empty()) regions.push_back(bytes);
   std::string_view last_name;
   for (const EmbeddedRule& rule : kEmbeddedRules) {
     if (rule.name == last_name) continue;  // an earlier pattern for this library matched
-    std::string version = FindVersion(bytes, rule);
+    std::string version;
+    for (std::string_view region : regions) {
+      version = FindVersion(region, rule);
+      if (!version.empty()) break;
+    }
     if (version.empty()) continue;
     last_name = rule.name;
     model::Component lib = PackageComponent(std::string(rule.name), version,

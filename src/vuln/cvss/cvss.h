@@ -11,13 +11,14 @@
 //   v3.x  "CVSS:3.0/AV:N/..." and "CVSS:3.1/AV:N/..."
 //   v4.0  "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N[/...]"
 // Surrounding whitespace is ignored; anything else (lower-case names, empty parts, a trailing
-// '/') is an error naming the offending part.
+// '/', more than 1024 bytes) is an error naming the offending part.
 //
 // Scores follow each specification exactly, including its rounding:
 //   v2.0  round half up to one decimal;
-//   v3.0  round up to one decimal (plain ceiling);
-//   v3.1  Roundup as defined in the v3.1 specification, Appendix A (integer arithmetic that hides
-//         floating-point noise such as 4.000000000000001 -> 4.1);
+//   v3.0  round up to one decimal (a plain ceiling, ignoring binary noise below 1e-9 the way the
+//         decimal reference implementations do: 10.0 * 0.92 gives 9.2, not 9.3);
+//   v3.1  Roundup as defined in the v3.1 specification, Appendix A (integer arithmetic, so
+//         9.200000000000001 rounds to 9.2, not 9.3);
 //   v4.0  MacroVector lookup plus severity-distance interpolation (FIRST CVSS v4.0 spec,
 //         section 8), rounded half up to one decimal.
 //

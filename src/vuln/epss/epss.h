@@ -1,12 +1,14 @@
 // FIRST EPSS (Exploit Prediction Scoring System, https://www.first.org/epss/) score readers.
 //
-// Two layouts are read, detected from the first non-comment line of each file:
+// Two layouts are read, detected from the first non-comment line of each file.
 //
-//   official feed (epss_scores-YYYY-MM-DD.csv)      per-year split
-//   (EPSS_CVE_data/CVE_2021_EPSS.csv) #model_version:v2025.03.14,score_date:2025-…
-//   CVE-2021-44228;0.999990000;1.000000000 cve,epss,percentile
-//   CVE-2021-45046;0.999420000;0.999710000 CVE-2021-44228,0.94358,0.99973                  (no
-//   header, ';'-separated)
+// The official feed (epss_scores-YYYY-MM-DD.csv[.gz]):
+//   #model_version:v2025.03.14,score_date:2025-03-14T00:00:00+0000
+//   cve,epss,percentile
+//   CVE-2021-44228,0.94358,0.99973
+//
+// The per-year split (EPSS_CVE_data/CVE_2021_EPSS.csv), ';'-separated, no header:
+//   CVE-2021-44228;0.999990000;1.000000000
 //
 // gzip-compressed files (epss_scores-current.csv.gz as published) are decompressed on the fly.
 // Files are streamed line by line through a fixed buffer: memory does not grow with file size

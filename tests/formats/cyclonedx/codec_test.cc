@@ -235,6 +235,7 @@ TEST(CycloneDxValidation, ComponentTypeFollowsTheDeclaredVersion) {
   const Diagnostic* type = FindRule(*d, "cdx.component.type.enum");
   ASSERT_NE(type, nullptr) << "platform is 1.5+";
   EXPECT_EQ(type->pointer, "/components/0/type");
+  EXPECT_EQ(type->line, 2u);
   const Diagnostic* unknown = FindRule(*d, "cdx.json.unknown-key");
   ASSERT_NE(unknown, nullptr);
   EXPECT_EQ(unknown->pointer, "/components/0/colour");
@@ -267,6 +268,8 @@ TEST(CycloneDxValidation, UnresolvedDependencyAndDuplicateBomRef) {
   const Diagnostic* unresolved = FindRule(*d, "cdx.dependency.unresolved");
   ASSERT_NE(unresolved, nullptr);
   EXPECT_EQ(unresolved->pointer, "/dependencies/0/dependsOn/0");
+  EXPECT_EQ(unresolved->line, 3u);
+  EXPECT_EQ(unresolved->column, 46u);  // the opening quote of "ghost"
   const Diagnostic* dup = FindRule(*d, "cdx.bom-ref.unique");
   ASSERT_NE(dup, nullptr);
   EXPECT_EQ(dup->severity, Severity::kError);
@@ -372,6 +375,24 @@ TEST(CycloneDxBadInput, XmlDoctypeIsRefusedWithPosition) {
     EXPECT_EQ(d.status().message().rfind(file + ":2:", 0), 0u) << d.status().message();
     EXPECT_NE(d.status().message().find("DOCTYPE"), std::string::npos);
   }
+}
+
+TEST(CycloneDxBadInput, XmlInvalidUtf8NamesLineColumn) {
+  auto d = DecodeText(XmlCodec(), "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\">\n"
+                                  "<components><component type=\"library\"><name>caf\xC3\x28</name>"
+                                  "</component></components></bom>");
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.status().code(), StatusCode::kParseError);
+  EXPECT_EQ(d.status().message().rfind("input:2:", 0), 0u) << d.status().message();
+}
+
+TEST(CycloneDxJsonDecode, ToolServicesBecomeTools) {
+  auto d = DecodeText(JsonCodec(), R"({"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+      "metadata": {"tools": {"services": [{"provider": {"name": "Acme"}, "name": "signer",
+                                            "version": "3"}]}}})");
+  ASSERT_TRUE(d.ok());
+  EXPECT_FALSE(d->diagnostics.HasErrors());
+  EXPECT_EQ(d->sbom.tools, (std::vector<model::Tool>{{"Acme", "signer", "3"}}));
 }
 
 TEST(CycloneDxBadInput, TruncatedXmlNamesFileLineColumn) {

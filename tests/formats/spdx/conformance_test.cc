@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const Codec* CodecFor(const std::string& bytes) {
-  for (const Codec* c : {&JsonCodec(), &TagValueCodec(), &JsonLd3Codec()}) {
+  for (const Codec* c : {&JsonCodec(), &TagValueCodec(), &JsonLd3Codec(), &YamlCodec()}) {
     if (c->Identify(bytes)) return c;
   }
   return nullptr;
@@ -100,7 +100,8 @@ TEST(SpdxConformance, ValidExamplesDecodeWithoutErrorsAndRoundTrip) {
     auto bytes = ReadFile(path);
     ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
     const Codec* codec = CodecFor(*bytes);
-    if (codec == nullptr || codec == &JsonLd3Codec()) continue;  // other formats; 3.0 elsewhere
+    // Other formats are skipped; 3.0 and YAML have their own tests.
+    if (codec == nullptr || codec == &JsonLd3Codec() || codec == &YamlCodec()) continue;
     auto id = codec->Identify(*bytes);
     std::string key = id->spec_version + " " + std::string(codec->Name() == "spdx-tv" ? "tag-value" : "json");
     auto& t = totals[key];
@@ -245,6 +246,41 @@ TEST(SpdxConformance, BomShelterDecodesOrFailsWithPosition) {
   ASSERT_FALSE(psd.ok());
   EXPECT_EQ(psd.status().code(), StatusCode::kParseError);
   EXPECT_TRUE(std::regex_search(psd.status().message(), positioned)) << psd.status().message();
+}
+
+TEST(SpdxConformance, YamlExamplesDecodeLikeTheirJsonTwins) {
+  struct Pair {
+    const char* yaml;
+    const char* json;
+  };
+  const Pair pairs[] = {
+      {"spdx-spec/v2.2/examples/SPDXYAMLExample-2.2.spdx.yaml", "spdx-spec/v2.2/examples/SPDXJSONExample-v2.2.spdx.json"},
+      {"spdx-spec/v2.3/examples/SPDXYAMLExample-2.3.spdx.yaml", "spdx-spec/v2.3/examples/SPDXJSONExample-v2.3.spdx.json"},
+      {"spdx-tools-java/testResources/SPDXYAMLExample-2.2.spdx.yaml", nullptr},
+      {"spdx-tools-java/testResources/SPDXYAMLExample-2.3.spdx.yaml", nullptr},
+      {"spdx-tools-java/testResources/DifferentFileComment.spdx.yaml", nullptr},
+  };
+  int accepted = 0;
+  for (const auto& p : pairs) {
+    auto bytes = ReadFile(testing::SharedData(p.yaml));
+    ASSERT_TRUE(bytes.ok());
+    ASSERT_EQ(CodecFor(*bytes), &YamlCodec()) << p.yaml;
+    auto d = YamlCodec().Decode(*bytes, {p.yaml});
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_FALSE(d->diagnostics.HasErrors()) << p.yaml << "\n" << FirstErrors(d->diagnostics);
+    if (!d->diagnostics.HasErrors()) ++accepted;
+    EXPECT_GT(model::CountComponents(d->sbom), 3u);
+    if (p.json == nullptr) continue;
+    auto jb = ReadFile(testing::SharedData(p.json));
+    ASSERT_TRUE(jb.ok());
+    auto j = JsonCodec().Decode(*jb, {p.json});
+    ASSERT_TRUE(j.ok());
+    // Same examples in two serializations: the components agree (the spec's YAML and JSON
+    // examples differ only in document-level details such as the namespace).
+    EXPECT_EQ(d->sbom.components.size(), j->sbom.components.size());
+    EXPECT_EQ(d->sbom.dependencies.size(), j->sbom.dependencies.size());
+  }
+  std::cout << "spdx yaml: accepted " << accepted << "/" << std::size(pairs) << "\n";
 }
 
 TEST(SpdxConformance, Spdx3ExamplesDecodeWithoutErrors) {

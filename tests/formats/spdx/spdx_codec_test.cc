@@ -324,6 +324,46 @@ TEST(SpdxEncode, TagValueRoundTripOfFixtureIsExact) {
   }
 }
 
+TEST(SpdxEncode, TagValueWarnsAboutTextItCannotCarry) {
+  auto d = TagValueCodec().Decode(Fixture("minimal-2.3.spdx"), {"m"});
+  ASSERT_TRUE(d.ok());
+  model::Sbom s = d->sbom;
+  s.components[0].comment = "a </text> b\nsecond line";
+  auto e = TagValueCodec().Encode(s, {});
+  ASSERT_TRUE(e.ok());
+  EXPECT_TRUE(HasRule(e->warnings, "spdx.encode.tv.text")) << All(e->warnings);
+  auto again = TagValueCodec().Decode(PaddedCopy(e->bytes), {"m2"});
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_FALSE(again->diagnostics.HasErrors()) << All(again->diagnostics);
+  EXPECT_EQ(again->sbom.components[0].comment, "a </ text> b\nsecond line");
+}
+
+TEST(SpdxEncode, FileDeclaredLicensesBecomeLicenseInfoInFiles) {
+  model::Sbom s;
+  s.family = model::SpecFamily::kCycloneDx;
+  s.timestamp = "2024-01-02T03:04:05Z";
+  model::Component f;
+  f.bom_ref = "f";
+  f.type = model::ComponentType::kFile;
+  f.name = "a.c";
+  f.hashes.push_back({model::HashAlgorithm::kSha1, "d6a770ba38583ed4bb4525bd96e50461655d2758"});
+  model::License l;
+  l.kind = model::License::Kind::kSpdxId;
+  l.value = "MIT";
+  f.licenses.push_back(l);
+  s.components.push_back(f);
+  auto e = JsonCodec().Encode(s, {});
+  ASSERT_TRUE(e.ok());
+  EXPECT_TRUE(HasRule(e->warnings, "spdx.encode.file.licenseDeclared")) << All(e->warnings);
+  EXPECT_NE(e->bytes.find("\"licenseInfoInFiles\""), std::string::npos) << e->bytes;
+  auto d = JsonCodec().Decode(PaddedCopy(e->bytes), {"f.json"});
+  ASSERT_TRUE(d.ok());
+  EXPECT_FALSE(d->diagnostics.HasErrors()) << All(d->diagnostics);
+  ASSERT_EQ(d->sbom.components.size(), 1u);
+  EXPECT_EQ(d->sbom.components[0].type, model::ComponentType::kFile);
+  EXPECT_EQ(d->sbom.components[0].bom_ref, "SPDXRef-f");
+}
+
 TEST(SpdxEncode, RejectsOtherVersions) {
   model::Sbom s;
   auto e = JsonCodec().Encode(s, {"2.2", true});
@@ -331,6 +371,46 @@ TEST(SpdxEncode, RejectsOtherVersions) {
   EXPECT_EQ(e.status().code(), StatusCode::kUnsupported);
   EXPECT_EQ(JsonCodec().EncodeVersions(), std::vector<std::string>{"2.3"});
   EXPECT_TRUE(JsonLd3Codec().EncodeVersions().empty());
+}
+
+TEST(SpdxYaml, DecodesThroughTheJsonMappingWithTypedScalars) {
+  std::string y =
+      "spdxVersion: SPDX-2.3\ndataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\nname: y\n"
+      "documentNamespace: https://example.com/y\ncreationInfo:\n  created: 2024-01-02T03:04:05Z\n"
+      "  creators: [\"Tool: y\"]\npackages:\n- SPDXID: SPDXRef-p\n  name: p\n  versionInfo: 1.0\n"
+      "  downloadLocation: NOASSERTION\n  filesAnalyzed: false\n  licenseConcluded: MIT\n"
+      "documentDescribes: [SPDXRef-p]\n";
+  ASSERT_TRUE(YamlCodec().Identify(y).has_value());
+  EXPECT_FALSE(JsonCodec().Identify(y).has_value());
+  auto d = YamlCodec().Decode(PaddedCopy(y), {"y.yaml"});
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_FALSE(d->diagnostics.HasErrors()) << All(d->diagnostics);
+  ASSERT_TRUE(d->sbom.primary.has_value());
+  EXPECT_EQ(d->sbom.primary->version, "1.0");  // not the number 1
+  EXPECT_FALSE(d->sbom.primary->files_analyzed);
+  EXPECT_EQ(d->sbom.encoding, model::Encoding::kYaml);
+}
+
+TEST(SpdxYaml, RejectsAliasBombsDeepNestingAndSyntaxErrorsWithPosition) {
+  std::string bomb = "spdxVersion: SPDX-2.3\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'k'; ++c, ++prev) {
+    bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev +
+            ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+  }
+  auto b = YamlCodec().Decode(PaddedCopy(bomb), {"bomb.yaml"});
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.status().code(), StatusCode::kTooLarge);
+
+  std::string deep = "spdxVersion: SPDX-2.3\nx: " + std::string(100000, '[');
+  auto n = YamlCodec().Decode(PaddedCopy(deep), {"deep.yaml"});
+  ASSERT_FALSE(n.ok());
+  EXPECT_TRUE(std::regex_search(n.status().message(), kPositioned)) << n.status().message();
+
+  auto bad = YamlCodec().Decode(PaddedCopy("spdxVersion: SPDX-2.3\nname: [unclosed\n"), {"bad.yaml"});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kParseError);
+  EXPECT_TRUE(std::regex_search(bad.status().message(), kPositioned)) << bad.status().message();
 }
 
 }  // namespace

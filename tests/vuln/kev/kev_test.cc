@@ -90,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(
                 "duplicate cveID CVE-2021-44228"},
         BadCase{"bad_ransomware.json", StatusCode::kInvalidDocument, "knownRansomwareCampaignUse"},
         BadCase{"bad_cwe.json", StatusCode::kInvalidDocument, "/vulnerabilities/0/cwes"},
-        BadCase{"truncated.json", StatusCode::kParseError, ":"},
+        BadCase{"truncated.json", StatusCode::kParseError, "truncated.json:13:7: malformed JSON"},
         BadCase{"missing_columns.csv", StatusCode::kParseError,
                 ":1: header has no column vulnerabilityName"},
         BadCase{"unclosed_quote.csv", StatusCode::kParseError, ":2: quoted field is not closed"},

@@ -228,3 +228,69 @@ TEST(NvdImport, MarksRejectedCvesWithdrawn) {
 
 }  // namespace
 }  // namespace sbomhub::vuln
+
+namespace sbomhub::vuln {
+namespace {
+
+std::string NestedFeed(std::size_t depth) {
+  std::string open, close;
+  for (std::size_t i = 0; i < depth; ++i) {
+    open += R"({"operator":"AND","children":[)";
+    close += R"(],"cpe_match":[{"vulnerable":true,"cpe23Uri":"cpe:2.3:a:v:p:*:*:*:*:*:*:*:*"}]})";
+  }
+  return R"({"CVE_Items":[{"cve":{"CVE_data_meta":{"ID":"CVE-2099-9"}},"configurations":{"nodes":[)" + open + close +
+         "]}}]}";
+}
+
+TEST(NvdImport, DeeplyNestedNodesRoundTripAndTooDeepInputIsReportedNotCrashed) {
+  ImportStats stats;
+  std::vector<Advisory> out;
+  auto sink = [&](Advisory&& a) {
+    out.push_back(std::move(a));
+    return Status::Ok();
+  };
+  ASSERT_TRUE(ParseNvdJson(NestedFeed(400), "deep.json", sink, stats).ok());
+  ASSERT_EQ(out.size(), 1u) << Issues(stats);
+  const CpeNode* n = &out[0].cpe_configurations[0];
+  std::size_t depth = 1;
+  while (!n->children.empty()) {
+    n = &n->children[0];
+    ++depth;
+  }
+  EXPECT_EQ(depth, 400u);
+  auto back = AdvisoryFromJson(AdvisoryToJson(out[0]));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, out[0]);
+
+  ImportStats too_deep;
+  ASSERT_TRUE(ParseNvdJson(NestedFeed(5000), "deeper.json", sink, too_deep).ok());
+  EXPECT_EQ(too_deep.skipped, 1u);
+  EXPECT_EQ(out.size(), 1u);
+}
+
+}  // namespace
+}  // namespace sbomhub::vuln
+
+namespace sbomhub::vuln {
+namespace {
+
+TEST(NvdImport, ReportsPagingOfApiResponses) {
+  // vuls-data-update's 3_pages fixture: 8 results fetched 3 at a time.
+  std::size_t seen = 0;
+  for (const char* page_file : {"0-3.json", "3-3.json", "6-3.json"}) {
+    std::string path = testing::SharedData(std::string("nvd-json-samples/api-2.0/vuls-data-update/cve/testdata/fixtures/3_pages/") + page_file);
+    ImportStats stats;
+    NvdPage page;
+    std::size_t records = 0;
+    ASSERT_TRUE(ParseNvdJson(Slurp(path), path, [&](Advisory&&) { ++records; return Status::Ok(); }, stats, &page).ok());
+    EXPECT_TRUE(page.present);
+    EXPECT_EQ(page.total_results, 8u);
+    EXPECT_EQ(page.start_index, seen) << page_file;
+    EXPECT_EQ(page.results_per_page, 3u);
+    seen += records;
+  }
+  EXPECT_EQ(seen, 8u);
+}
+
+}  // namespace
+}  // namespace sbomhub::vuln

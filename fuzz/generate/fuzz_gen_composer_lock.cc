@@ -1,0 +1,13 @@
+// libFuzzer entry for composer.lock: any bytes must give OK or an error Status, never a crash or hang.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "generate/php/composer_lock_cataloger.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  sbomhub::generate::CatalogOutput out;
+  (void)sbomhub::generate::php::ParseComposerLock(bytes, out);
+  return 0;
+}
