@@ -1,18 +1,41 @@
 #include "app/vuln_import.h"
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
+#include <deque>
 #include <filesystem>
+#include <mutex>
+#include <system_error>
+#include <thread>
 
 #include "base/file.h"
 #include "base/text.h"
+#include "vuln/advisory/npm_legacy.h"
+#include "vuln/csaf/csaf.h"
+#include "vuln/cve5/cve5.h"
+#include "vuln/epss/epss.h"
 #include "vuln/kev/kev.h"
+#include "vuln/nvd/nvd.h"
 #include "vuln/osv/osv.h"
 
 namespace sbomhub::app {
 namespace {
 
-enum class Feed { kUnknown, kOsvJson, kOsvYaml, kOsvZip, kKevJson, kKevCsv };
+enum class Feed {
+  kUnknown,
+  kOsvJson,
+  kOsvYaml,
+  kOsvZip,
+  kNvd,
+  kCve5,
+  kCsaf,
+  kNpmLegacy,
+  kKevJson,
+  kKevCsv,
+  kEpss,
+};
 
 std::string_view FeedSource(Feed f) {
   switch (f) {
@@ -20,56 +43,480 @@ std::string_view FeedSource(Feed f) {
     case Feed::kOsvYaml:
     case Feed::kOsvZip:
       return "osv";
+    case Feed::kNvd:
+      return "nvd";
+    case Feed::kCve5:
+      return "cve5";
+    case Feed::kCsaf:
+      return "csaf";
+    case Feed::kNpmLegacy:
+      return "npm";
     case Feed::kKevJson:
     case Feed::kKevCsv:
       return "kev";
+    case Feed::kEpss:
+      return "epss";
     case Feed::kUnknown:
       break;
   }
   return "unknown";
 }
 
-// Recognises a feed from the file name's extension and the first few KB.
-Feed Sniff(const std::string& path, std::string_view head) {
-  std::string lower = AsciiLower(path);
-  if (EndsWith(lower, ".zip")) return Feed::kOsvZip;
-  if (EndsWith(lower, ".yaml") || EndsWith(lower, ".yml")) return Feed::kOsvYaml;
-  auto has = [&](std::string_view needle) { return head.find(needle) != std::string_view::npos; };
-  if (EndsWith(lower, ".csv")) {
-    if (has("cveID,vendorProject")) return Feed::kKevCsv;
-    return Feed::kUnknown;
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The member names of a JSON document's top-level object (or of the first element of a top-level
+// array), plus the string values of the few members that name a format. One forward pass with no
+// allocation per byte; it stops at the first syntax error and keeps what it saw, because a
+// malformed file still has to reach its importer to be reported there with a position.
+struct JsonShape {
+  bool object = false;  // a top-level object (or an array whose first element is one)
+  bool array = false;
+  std::vector<std::string_view> keys;
+  std::string_view format;     // NVD API "format"
+  std::string_view data_type;  // CVE 5 "dataType"
+  std::string_view cve_value;  // first bytes of the value of "cve" ('{' for an NVD item)
+
+  bool Has(std::string_view key) const { return std::find(keys.begin(), keys.end(), key) != keys.end(); }
+};
+
+class ShapeScanner {
+ public:
+  using Decisive = bool (*)(const JsonShape&);
+  ShapeScanner(std::string_view s, Decisive decisive) : s_(s), decisive_(decisive) {}
+
+  JsonShape Scan() {
+    JsonShape shape;
+    if (s_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
+    SkipSpace();
+    if (Peek() == '[') {
+      shape.array = true;
+      ++i_;
+      SkipSpace();
+    }
+    if (Peek() != '{') return shape;
+    shape.object = true;
+    ++i_;
+    // Bounded by the input: every iteration consumes at least one byte or returns.
+    while (i_ < s_.size()) {
+      SkipSpace();
+      if (Peek() == '}') break;
+      std::string_view key;
+      if (!String(key)) break;
+      SkipSpace();
+      if (Peek() != ':') break;
+      ++i_;
+      SkipSpace();
+      std::size_t value_start = i_;
+      if (Peek() == '"') {
+        std::string_view text;
+        if (!String(text)) break;
+        if (key == "format") shape.format = text;
+        if (key == "dataType") shape.data_type = text;
+      } else if (!SkipValue()) {
+        shape.keys.push_back(key);
+        break;
+      }
+      if (key == "cve") shape.cve_value = s_.substr(value_start, 1);
+      shape.keys.push_back(key);
+      // Most feeds name themselves in their first members; stopping there keeps the sniff from
+      // walking a 100 MB NVD feed twice.
+      if (decisive_ && decisive_(shape)) break;
+      SkipSpace();
+      if (Peek() != ',') break;
+      ++i_;
+    }
+    return shape;
   }
-  if (!EndsWith(lower, ".json")) return Feed::kUnknown;
-  if (has("\"catalogVersion\"") && has("\"vulnerabilities\"")) return Feed::kKevJson;
-  if (has("\"schema_version\"") || (has("\"id\"") && (has("\"affected\"") || has("\"modified\"")) &&
-                                    !has("\"CVE_Items\"") && !has("\"cveMetadata\"") && !has("\"csaf_version\""))) {
+
+ private:
+  char Peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+  void SkipSpace() {
+    while (i_ < s_.size() && IsJsonSpace(s_[i_])) ++i_;
+  }
+  // At a '"': the raw (unescaped) contents; false when the string does not end.
+  bool String(std::string_view& out) {
+    if (Peek() != '"') return false;
+    std::size_t start = ++i_;
+    while (i_ < s_.size()) {
+      char c = s_[i_];
+      if (c == '\\') {
+        i_ += 2;
+        continue;
+      }
+      if (c == '"') {
+        out = s_.substr(start, i_ - start);
+        ++i_;
+        return true;
+      }
+      ++i_;
+    }
+    return false;
+  }
+  // Skips one value (object/array by bracket depth, scalars to the next delimiter).
+  bool SkipValue() {
+    char c = Peek();
+    if (c != '{' && c != '[') {
+      while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' && !IsJsonSpace(s_[i_])) ++i_;
+      return i_ < s_.size();
+    }
+    std::size_t depth = 0;
+    while (i_ < s_.size()) {
+      c = s_[i_];
+      if (c == '"') {
+        std::string_view ignored;
+        if (!String(ignored)) return false;
+        continue;
+      }
+      if (c == '{' || c == '[') ++depth;
+      if (c == '}' || c == ']') {
+        if (--depth == 0) {
+          ++i_;
+          return true;
+        }
+      }
+      ++i_;
+    }
+    return false;
+  }
+
+  std::string_view s_;
+  Decisive decisive_;
+  std::size_t i_ = 0;
+};
+
+// Member combinations no other feed shares, so the scan may stop as soon as one is seen.
+bool IsDecisive(const JsonShape& shape) {
+  if (shape.array) return false;
+  return shape.Has("CVE_Items") || shape.Has("cveMetadata") || shape.data_type == "CVE_RECORD" ||
+         shape.Has("document") || (shape.Has("catalogVersion") && shape.Has("vulnerabilities")) ||
+         (shape.Has("vulnerabilities") && !shape.format.empty()) ||
+         (shape.Has("module_name") && shape.Has("vulnerable_versions")) ||
+         (shape.Has("id") && shape.Has("modified") && !shape.Has("cve"));
+}
+
+Feed SniffJson(std::string_view bytes) {
+  JsonShape shape = ShapeScanner(bytes, IsDecisive).Scan();
+  if (!shape.object) return Feed::kUnknown;
+  if (!shape.array) {
+    if (shape.Has("CVE_Items")) return Feed::kNvd;
+    if (shape.Has("catalogVersion") && shape.Has("vulnerabilities")) return Feed::kKevJson;
+    // NVD API 2.0 pages and yearly 2.0 feeds. The other NVD API products (NVD_CPE,
+    // NVD_CPEMatchString, NVD_CVEHistory) hold no advisories: they stay unrecognised.
+    if (shape.Has("vulnerabilities") && (shape.format == "NVD_CVE" || shape.Has("resultsPerPage"))) {
+      return shape.format.empty() || shape.format == "NVD_CVE" ? Feed::kNvd : Feed::kUnknown;
+    }
+    if (shape.Has("document")) return Feed::kCsaf;
+    if (shape.Has("module_name") && (shape.Has("vulnerable_versions") || shape.Has("patched_versions"))) {
+      return Feed::kNpmLegacy;
+    }
+    if (shape.Has("vulns")) return Feed::kOsvJson;  // osv.dev API query response
+    // A bare NVD item {"cve":{…}} or a bare NVD 2.0 cve object.
+    if (shape.cve_value == "{" && shape.keys.size() <= 2) return Feed::kNvd;
+    if (shape.Has("sourceIdentifier") && shape.Has("id") && shape.Has("vulnStatus")) return Feed::kNvd;
+  }
+  if (shape.Has("cveMetadata") || shape.data_type == "CVE_RECORD") return Feed::kCve5;
+  if (shape.Has("id") && (shape.Has("modified") || shape.Has("schema_version") || shape.Has("affected"))) {
     return Feed::kOsvJson;
   }
+  return Feed::kUnknown;
+}
+
+// The first line that is not blank.
+std::string_view FirstLine(std::string_view text) {
+  std::size_t i = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < text.size() && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ')) ++i;
+  std::size_t end = text.find('\n', i);
+  std::string_view line = text.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+bool IsEpssLine(std::string_view line) {
+  if (StartsWith(line, "#model_version") || StartsWith(line, "#score_date")) return true;
+  if (line == "cve,epss,percentile") return true;
+  std::size_t sep = line.find_first_of(";,");
+  return sep != std::string_view::npos && vuln::IsCveId(line.substr(0, sep));
+}
+
+// YAML OSV records (PyPA) start with top-level `id:` and carry `modified:`.
+bool LooksLikeOsvYaml(std::string_view text) {
+  bool id = StartsWith(text, "id:") || text.find("\nid:") != std::string_view::npos;
+  bool modified = StartsWith(text, "modified:") || text.find("\nmodified:") != std::string_view::npos;
+  return id && modified;
+}
+
+// Recognises a feed from content; the name only disambiguates YAML, which has no magic bytes.
+Feed Sniff(const std::string& path, std::string_view bytes) {
+  if (StartsWith(bytes, "PK\x03\x04")) return Feed::kOsvZip;
+  std::size_t i = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < bytes.size() && IsJsonSpace(bytes[i])) ++i;
+  if (i < bytes.size() && (bytes[i] == '{' || bytes[i] == '[')) return SniffJson(bytes.substr(i));
+  std::string_view line = FirstLine(bytes);
+  if (StartsWith(line, "cveID,") && line.find("vendorProject") != std::string_view::npos) return Feed::kKevCsv;
+  if (IsEpssLine(line)) return Feed::kEpss;
+  std::string lower = AsciiLower(path);
+  if ((EndsWith(lower, ".yaml") || EndsWith(lower, ".yml")) && LooksLikeOsvYaml(bytes)) return Feed::kOsvYaml;
   return Feed::kUnknown;
 }
 
 std::string NowRfc3339() {
   std::time_t t = std::time(nullptr);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
 
-// Batches writes: a transaction per `batch_size` records.
+// What the parsing thread hands to the writing thread: records of one kind, all counted into
+// the same feed. Advisories arrive already serialized (the storage JSON), so the writer only talks
+// to SQLite.
+struct Chunk {
+  enum class Kind { kAdvisory, kKev, kEpss, kEnd };
+  Kind kind = Kind::kAdvisory;
+  vulndb::PutCounts* counts = nullptr;  // a node of ImportReport::feeds: only the writer touches it
+  std::vector<vuln::Advisory> advisories;
+  std::vector<std::string> records;  // AdvisoryToJson of advisories[i]
+  std::vector<vulndb::KevRecord> kevs;
+  std::vector<vulndb::EpssRecord> epss;
+  Status status;  // kEnd: why the producer stopped (OK when it finished)
+  std::size_t size() const { return advisories.size() + kevs.size() + epss.size(); }
+};
+
+// A bounded FIFO between the two threads: memory stays at kCapacity chunks however large a feed
+// file is, and `Stop` releases a producer blocked on a full queue when the writer gives up.
+class ChunkQueue {
+ public:
+  static constexpr std::size_t kCapacity = 8;
+
+  // False when the consumer stopped (the chunk is dropped). The end marker is `always` queued,
+  // past the capacity, because the consumer waits for it even after stopping.
+  bool Push(Chunk&& c, bool always = false) {
+    std::unique_lock lock(mu_);
+    if (!always) {
+      not_full_.wait(lock, [&] { return stopped_ || q_.size() < kCapacity; });
+      if (stopped_) return false;
+    }
+    q_.push_back(std::move(c));
+    not_empty_.notify_one();
+    return true;
+  }
+  Chunk Pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !q_.empty(); });
+    Chunk c = std::move(q_.front());
+    q_.pop_front();
+    not_full_.notify_one();
+    return c;
+  }
+  void Stop() {
+    std::lock_guard lock(mu_);
+    stopped_ = true;
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Chunk> q_;
+  bool stopped_ = false;
+};
+
+// The parsing side: walks the paths, sniffs and parses each file, and fills chunks in file order.
+class Producer {
+ public:
+  static constexpr std::size_t kChunkRecords = 256;
+
+  Producer(const std::vector<std::string>& paths, ImportReport& report, ChunkQueue& queue)
+      : paths_(paths), report_(report), queue_(queue) {}
+
+  // Runs to the end (or until the consumer stops) and always pushes a final kEnd chunk.
+  void Run() {
+    Status status = Walk();
+    if (status.ok()) status = Flush();
+    Chunk end;
+    end.kind = Chunk::Kind::kEnd;
+    end.status = status;
+    queue_.Push(std::move(end), /*always=*/true);
+  }
+
+ private:
+  Status Walk() {
+    for (const auto& root : paths_) {
+      std::error_code ec;
+      if (!std::filesystem::exists(root, ec)) return Status::IoError(root + ": no such file or directory");
+      std::vector<std::string> files;
+      if (std::filesystem::is_directory(root, ec)) {
+        for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+             !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+          if (it->is_regular_file(ec)) files.push_back(it->path().string());
+        }
+        if (ec) return Status::IoError(root + ": " + ec.message());
+        std::sort(files.begin(), files.end());
+      } else {
+        files.push_back(root);
+      }
+      for (const auto& f : files) SBOMHUB_RETURN_IF_ERROR(ImportFile(f));
+    }
+    return Status::Ok();
+  }
+
+  // Starts a new chunk when the kind or the feed changes or the current one is full.
+  Status Target(Chunk::Kind kind, vulndb::PutCounts* counts) {
+    if (current_.size() > 0 && (current_.kind != kind || current_.counts != counts ||
+                                current_.size() >= kChunkRecords)) {
+      SBOMHUB_RETURN_IF_ERROR(Flush());
+    }
+    current_.kind = kind;
+    current_.counts = counts;
+    return Status::Ok();
+  }
+  Status Flush() {
+    if (current_.size() == 0) return Status::Ok();
+    if (!queue_.Push(std::move(current_))) return Status::Unavailable("import stopped by the writer");
+    current_ = Chunk();
+    return Status::Ok();
+  }
+
+  Status AddAdvisory(vuln::Advisory&& a, vulndb::PutCounts* counts) {
+    SBOMHUB_RETURN_IF_ERROR(Target(Chunk::Kind::kAdvisory, counts));
+    current_.records.push_back(vuln::AdvisoryToJson(a));
+    current_.advisories.push_back(std::move(a));
+    return Status::Ok();
+  }
+
+  Status ImportKev(std::string_view bytes, Feed feed, const std::string& path, FeedReport& fr) {
+    ++fr.stats.files;
+    auto catalog = feed == Feed::kKevJson ? vuln::ParseKevJson(bytes, path) : vuln::ParseKevCsv(bytes, path);
+    if (!catalog.ok()) {
+      fr.stats.AddIssue(path, "", catalog.status().message());
+      return Status::Ok();
+    }
+    for (auto& e : catalog->entries) {
+      SBOMHUB_RETURN_IF_ERROR(Target(Chunk::Kind::kKev, &fr.counts));
+      current_.kevs.push_back({std::move(e.cve_id), std::move(e.date_added), std::move(e.due_date),
+                               std::move(e.vendor_project), std::move(e.product), std::move(e.vulnerability_name),
+                               std::string(vuln::KevRansomwareUseName(e.known_ransomware_campaign_use))});
+      ++fr.stats.records;
+    }
+    return Status::Ok();
+  }
+
+  Status ImportEpss(std::string_view text, const std::string& path, FeedReport& fr) {
+    vuln::EpssReadStats es;
+    Status push_status;
+    // A stop cannot travel through the row callback's return value (that only rejects rows), so
+    // it is kept and every later row is refused until the stream ends.
+    Status s = vuln::StreamEpssText(text, path, [&](const vuln::EpssRow& row) -> std::string_view {
+      if (push_status.ok()) push_status = Target(Chunk::Kind::kEpss, &fr.counts);
+      if (!push_status.ok()) return "import stopped";
+      // The official feed's comment line (and so score_date) precedes its rows.
+      current_.epss.push_back({std::string(row.cve), row.epss, row.percentile, es.score_date});
+      return {};
+    }, es);
+    SBOMHUB_RETURN_IF_ERROR(push_status);
+    fr.stats.files += es.files;
+    fr.stats.records += es.accepted;
+    for (const auto& p : es.problems) fr.stats.AddIssue(path, "", p);
+    // Rejected rows past the kept diagnostics are still counted.
+    if (es.skipped > es.problems.size()) fr.stats.skipped += es.skipped - es.problems.size();
+    if (!s.ok()) fr.stats.AddIssue(path, "", s.message());
+    return Status::Ok();
+  }
+
+  Status ImportFile(const std::string& path) {
+    auto read = ReadFile(path);
+    if (!read.ok()) {
+      // An unreadable file is reported like a malformed one: the rest of the import goes on.
+      report_.feeds["unreadable"].stats.AddIssue(path, "", read.status().message());
+      return Status::Ok();
+    }
+    std::string bytes = std::move(read).value();
+    if (StartsWith(bytes, "\x1f\x8b")) {  // gzip: NVD yearly feeds, the official EPSS feed
+      auto plain = vuln::Decompress(bytes, path);
+      if (!plain.ok()) {
+        report_.feeds["unreadable"].stats.AddIssue(path, "", plain.status().message());
+        return Status::Ok();
+      }
+      bytes = std::move(plain).value();
+    }
+    Feed feed = Sniff(path, bytes);
+    if (feed == Feed::kUnknown) {
+      ++report_.unrecognised_files;
+      if (report_.unrecognised.size() < ImportReport::kMaxUnrecognisedKept) report_.unrecognised.push_back(path);
+      return Status::Ok();
+    }
+    FeedReport& fr = report_.feeds[std::string(FeedSource(feed))];
+    auto put = [&](vuln::Advisory&& a) { return AddAdvisory(std::move(a), &fr.counts); };
+    // The parsers count the file (or archive members) themselves.
+    switch (feed) {
+      case Feed::kOsvJson:
+        return vuln::ParseOsvJson(bytes, path, put, fr.stats);
+      case Feed::kOsvYaml:
+        return vuln::ParseOsvYaml(bytes, path, put, fr.stats);
+      case Feed::kOsvZip:
+        return vuln::ParseOsvZip(bytes, path, put, fr.stats);
+      case Feed::kNvd:
+        return vuln::ParseNvdJson(bytes, path, put, fr.stats);
+      case Feed::kCve5:
+        return vuln::ParseCve5Json(bytes, path, put, fr.stats);
+      case Feed::kCsaf:
+        return vuln::ParseCsafJson(bytes, path, put, fr.stats);
+      case Feed::kNpmLegacy:
+        return vuln::ParseNpmLegacyJson(bytes, path, put, fr.stats);
+      case Feed::kKevJson:
+      case Feed::kKevCsv:
+        return ImportKev(bytes, feed, path, fr);
+      case Feed::kEpss:
+        return ImportEpss(bytes, path, fr);
+      case Feed::kUnknown:
+        break;
+    }
+    return Status::Ok();
+  }
+
+  const std::vector<std::string>& paths_;
+  ImportReport& report_;
+  ChunkQueue& queue_;
+  Chunk current_;
+};
+
+// The writing side (the caller's thread, which owns the database connection): a transaction per
+// `batch_size` records.
 class BatchWriter {
  public:
   BatchWriter(vulndb::VulnDb& db, std::size_t batch_size, const ProgressFn& progress)
-      : db_(db), batch_size_(batch_size), progress_(progress) {}
+      : db_(db), batch_size_(std::max<std::size_t>(batch_size, 1)), progress_(progress) {}
 
-  Status Put(const vuln::Advisory& a, vulndb::PutCounts& counts) {
-    SBOMHUB_RETURN_IF_ERROR(EnsureOpen());
-    SBOMHUB_RETURN_IF_ERROR(db_.Put(a, counts));
-    return Tick();
-  }
-  Status PutKev(const vulndb::KevRecord& k) {
-    SBOMHUB_RETURN_IF_ERROR(EnsureOpen());
-    SBOMHUB_RETURN_IF_ERROR(db_.PutKev(k));
-    return Tick();
+  Status Write(const Chunk& c) {
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      if (!open_) {
+        SBOMHUB_RETURN_IF_ERROR(db_.BeginBatch());
+        open_ = true;
+      }
+      switch (c.kind) {
+        case Chunk::Kind::kAdvisory:
+          SBOMHUB_RETURN_IF_ERROR(db_.PutSerialized(c.advisories[i], c.records[i], *c.counts));
+          break;
+        case Chunk::Kind::kKev:
+          SBOMHUB_RETURN_IF_ERROR(db_.PutKev(c.kevs[i], *c.counts));
+          break;
+        case Chunk::Kind::kEpss:
+          SBOMHUB_RETURN_IF_ERROR(db_.PutEpss(c.epss[i], *c.counts));
+          break;
+        case Chunk::Kind::kEnd:
+          break;
+      }
+      ++total_;
+      if (++in_batch_ < batch_size_) continue;
+      in_batch_ = 0;
+      open_ = false;
+      SBOMHUB_RETURN_IF_ERROR(db_.CommitBatch());
+      if (progress_) progress_(total_);
+    }
+    return Status::Ok();
   }
   Status Finish() {
     if (!open_) return Status::Ok();
@@ -83,22 +530,6 @@ class BatchWriter {
   std::size_t total() const { return total_; }
 
  private:
-  Status EnsureOpen() {
-    if (open_) return Status::Ok();
-    SBOMHUB_RETURN_IF_ERROR(db_.BeginBatch());
-    open_ = true;
-    return Status::Ok();
-  }
-  Status Tick() {
-    ++total_;
-    if (++in_batch_ < batch_size_) return Status::Ok();
-    in_batch_ = 0;
-    open_ = false;
-    SBOMHUB_RETURN_IF_ERROR(db_.CommitBatch());
-    if (progress_) progress_(total_);
-    return Status::Ok();
-  }
-
   vulndb::VulnDb& db_;
   std::size_t batch_size_;
   const ProgressFn& progress_;
@@ -106,52 +537,6 @@ class BatchWriter {
   std::size_t in_batch_ = 0;
   std::size_t total_ = 0;
 };
-
-Status ImportFile(const std::string& path, BatchWriter& writer, ImportReport& report) {
-  std::string head;
-  {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr) return Status::IoError(path + ": cannot open");
-    head.resize(8192);
-    head.resize(std::fread(head.data(), 1, head.size(), f));
-    std::fclose(f);
-  }
-  Feed feed = Sniff(path, head);
-  if (feed == Feed::kUnknown) {
-    ++report.unrecognised_files;
-    if (report.unrecognised.size() < 20) report.unrecognised.push_back(path);
-    return Status::Ok();
-  }
-  FeedReport& fr = report.feeds[std::string(FeedSource(feed))];
-  auto put = [&](vuln::Advisory&& a) { return writer.Put(a, fr.counts); };
-  switch (feed) {
-    case Feed::kOsvJson:
-    case Feed::kOsvYaml:
-    case Feed::kOsvZip:
-      return vuln::ImportOsv(path, put, fr.stats);
-    case Feed::kKevJson:
-    case Feed::kKevCsv: {
-      auto catalog = vuln::ReadKev(path);
-      ++fr.stats.files;
-      if (!catalog.ok()) {
-        fr.stats.AddIssue(path, "", catalog.status().message());
-        ++fr.stats.skipped;
-        return Status::Ok();
-      }
-      for (const auto& e : catalog->entries) {
-        vulndb::KevRecord k{e.cve_id, e.date_added, e.due_date, e.vendor_project, e.product,
-                            e.vulnerability_name, std::string(vuln::KevRansomwareUseName(e.known_ransomware_campaign_use))};
-        SBOMHUB_RETURN_IF_ERROR(writer.PutKev(k));
-        ++fr.stats.records;
-        ++fr.counts.inserted;
-      }
-      return Status::Ok();
-    }
-    case Feed::kUnknown:
-      break;
-  }
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -170,34 +555,34 @@ std::size_t ImportReport::TotalSkipped() const {
 Status ImportFeeds(vulndb::VulnDb& db, const std::vector<std::string>& paths, ImportReport& report,
                    const ProgressFn& progress, std::size_t batch_size) {
   auto start = std::chrono::steady_clock::now();
+  // Parsing (simdjson, libyaml, serialization) runs on a second thread while this one writes to
+  // SQLite: the two halves cost about the same, so a pipeline nearly halves an import on two cores.
+  ChunkQueue queue;
+  Producer producer(paths, report, queue);
+  std::thread parser;
+  try {
+    parser = std::thread([&producer] { producer.Run(); });
+  } catch (const std::system_error& e) {
+    return Status::Internal(std::string("cannot start the import thread: ") + e.what());
+  }
   BatchWriter writer(db, batch_size, progress);
   Status status;
-  for (const auto& root : paths) {
-    std::error_code ec;
-    if (!std::filesystem::exists(root, ec)) {
-      status = Status::IoError(root + ": no such file or directory");
+  while (true) {
+    Chunk c = queue.Pop();
+    if (c.kind == Chunk::Kind::kEnd) {
+      status = c.status;
       break;
     }
-    std::vector<std::string> files;
-    if (std::filesystem::is_directory(root, ec)) {
-      for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
-           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) files.push_back(it->path().string());
+    status = writer.Write(c);
+    if (!status.ok()) {
+      // Release the producer (it may be blocked on a full queue) and wait for its end marker.
+      queue.Stop();
+      while (queue.Pop().kind != Chunk::Kind::kEnd) {
       }
-      if (ec) {
-        status = Status::IoError(root + ": " + ec.message());
-        break;
-      }
-      std::sort(files.begin(), files.end());
-    } else {
-      files.push_back(root);
+      break;
     }
-    for (const auto& f : files) {
-      status = ImportFile(f, writer, report);
-      if (!status.ok()) break;
-    }
-    if (!status.ok()) break;
   }
+  parser.join();
   if (!status.ok()) {
     writer.Abort();
     return status;
@@ -206,6 +591,7 @@ Status ImportFeeds(vulndb::VulnDb& db, const std::vector<std::string>& paths, Im
   std::string now = NowRfc3339();
   SBOMHUB_RETURN_IF_ERROR(db.BeginBatch());
   for (const auto& [source, fr] : report.feeds) {
+    if (source == "unreadable") continue;
     Status s = db.RecordImportRun(source, now, fr.stats.records);
     if (!s.ok()) {
       db.RollbackBatch();

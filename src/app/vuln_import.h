@@ -1,6 +1,23 @@
 // `sbomhub db import`: feed files, directories and zips into the vulnerability database.
 // Each file's feed is recognised by its content (OSV JSON/YAML/zip, NVD 1.1 and 2.0, CVE JSON 5,
-// CSAF 2.0, legacy npm advisories, CISA KEV JSON/CSV, FIRST EPSS CSV), never by a flag.
+// CSAF 2.0, legacy npm advisories, CISA KEV JSON/CSV, FIRST EPSS CSV), never by a flag; gzip files
+// are decompressed first. The rules (docs/vulndb.md has the full table):
+//   zip magic                                     -> OSV archive (osv.dev all.zip)
+//   JSON, top-level member names:
+//     CVE_Items                                   -> NVD 1.1 feed
+//     catalogVersion + vulnerabilities            -> CISA KEV
+//     vulnerabilities + format NVD_CVE / paging   -> NVD 2.0 API page or feed (other NVD_* formats:
+//                                                    unrecognised, they hold no advisories)
+//     document                                    -> CSAF (non-CSAF documents are reported by it)
+//     module_name + vulnerable_versions           -> legacy npm advisory
+//     vulns                                       -> OSV API response
+//     cve:{…} alone, or id+sourceIdentifier+vulnStatus -> a bare NVD 2.0 item
+//     cveMetadata or dataType CVE_RECORD          -> CVE JSON 5 (also an array of them)
+//     id + modified|schema_version|affected       -> OSV record (also an array of them)
+//   text, first line: "cveID,…vendorProject…"     -> CISA KEV CSV
+//                     "#model_version", "cve,epss,percentile" or "CVE-…;" / "CVE-…,"  -> EPSS
+//   *.yaml / *.yml with top-level id: and modified: -> OSV YAML
+//   anything else                                 -> counted and listed as unrecognised
 #pragma once
 
 #include <functional>
@@ -14,6 +31,8 @@
 
 namespace sbomhub::app {
 
+// Per feed: the parser's statistics (files, records, skipped with reasons) and what the database
+// did with the records. The "unreadable" entry collects files that could not be read or unzipped.
 struct FeedReport {
   vuln::ImportStats stats;
   vulndb::PutCounts counts;
@@ -21,8 +40,10 @@ struct FeedReport {
 
 struct ImportReport {
   std::map<std::string, FeedReport> feeds;  // "osv", "nvd", "kev", ...
+  static constexpr std::size_t kMaxUnrecognisedKept = 100;
+  // Files no feed claims (schemas, READMEs, NVD CPE dictionary pages, …): counted, first paths kept.
   std::size_t unrecognised_files = 0;
-  std::vector<std::string> unrecognised;  // first few paths
+  std::vector<std::string> unrecognised;
   double seconds = 0;
   std::size_t TotalRecords() const;
   std::size_t TotalSkipped() const;

@@ -33,5 +33,8 @@ void RegisterInspectCommand(CLI::App& app, Context& ctx);
 void RegisterConvertCommand(CLI::App& app, Context& ctx);
 void RegisterDbCommand(CLI::App& app, Context& ctx);
 void RegisterScanCommand(CLI::App& app, Context& ctx);
+void RegisterLicenseCommand(CLI::App& app, Context& ctx);
+void RegisterQualityCommand(CLI::App& app, Context& ctx);
+void RegisterGenerateCommand(CLI::App& app, Context& ctx);
 
 }  // namespace sbomhub::cli

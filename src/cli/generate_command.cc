@@ -1,4 +1,4 @@
-// sbomhub generate PATH [--to FORMAT] [-o OUT] [--name N --version V --supplier S --author A]
+// sbomhub generate PATH|IMAGE.tar [--to FORMAT] [-o OUT] [--name N --version V --supplier S --author A]
 //                       [--reproducible] [--catalogers a,b] [--compact] [-q]
 // Writes the SBOM to OUT (standard output by default). stderr gets a summary, every per-file
 // problem (file + reason), what the target format cannot carry, and the NTIA minimum elements the
@@ -12,6 +12,7 @@
 #include "base/file.h"
 #include "formats/registry.h"
 #include "generate/generator.h"
+#include "generate/oci/image.h"
 
 namespace sbomhub::cli {
 namespace {
@@ -38,7 +39,9 @@ int Run(Context& ctx, const GenerateCliOptions& opts) {
   if (ctx.max_input_bytes < gopts.max_file_bytes) gopts.max_file_bytes = ctx.max_input_bytes;
 
   auto started = std::chrono::steady_clock::now();
-  auto generated = generate::Generate(opts.path, gopts);
+  // A file (docker save / OCI tarball) or an OCI layout directory is an image; anything else a tree.
+  auto generated = generate::LooksLikeImage(opts.path) ? generate::GenerateFromImage(opts.path, gopts)
+                                                       : generate::Generate(opts.path, gopts);
   if (!generated.ok()) return Fail(ctx, generated.status());
   model::Sbom& sbom = generated->sbom;
 
@@ -46,6 +49,7 @@ int Run(Context& ctx, const GenerateCliOptions& opts) {
   eopts.pretty = !opts.compact;
   if (opts.to.rfind("cyclonedx", 0) == 0) {
     eopts.spec_version = sbom.spec_version;
+    sbom.document_name.clear();  // SPDX-only; CycloneDX would carry it as an extra property
   } else {
     // The generator builds the CycloneDX-family model; SPDX encoders pick their newest version.
     sbom.family = model::SpecFamily::kSpdx;
@@ -86,7 +90,8 @@ int Run(Context& ctx, const GenerateCliOptions& opts) {
 void RegisterGenerateCommand(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<GenerateCliOptions>();
   auto* cmd = app.add_subcommand("generate", "Generate an SBOM by cataloging a directory tree");
-  cmd->add_option("path", opts->path, "Directory to scan")->required();
+  cmd->add_option("path", opts->path, "Directory to scan, or a container image (docker save / OCI tarball or layout)")
+      ->required();
   cmd->add_option("--to", opts->to, "Output format (default: cyclonedx-json)")
       ->check(CLI::IsMember({"cyclonedx-json", "cyclonedx-xml", "spdx-json", "spdx-tv"}));
   cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");

@@ -28,6 +28,9 @@ int Run(int argc, char** argv) {
   sbomhub::cli::RegisterValidateCommand(app, ctx);
   sbomhub::cli::RegisterInspectCommand(app, ctx);
   sbomhub::cli::RegisterConvertCommand(app, ctx);
+  sbomhub::cli::RegisterGenerateCommand(app, ctx);
+  sbomhub::cli::RegisterQualityCommand(app, ctx);
+  sbomhub::cli::RegisterLicenseCommand(app, ctx);
   sbomhub::cli::RegisterScanCommand(app, ctx);
   sbomhub::cli::RegisterDbCommand(app, ctx);
 

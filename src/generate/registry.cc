@@ -6,10 +6,12 @@
 #include "generate/npm/npm_catalogers.h"
 #include "generate/python/python_catalogers.h"
 #include "generate/golang/golang_catalogers.h"
+#include "generate/cargo/auditable_cataloger.h"
 #include "generate/cargo/cargo_cataloger.h"
 #include "generate/elf/elf_cataloger.h"
 #include "generate/apk/apk_cataloger.h"
 #include "generate/rpm/rpm_cataloger.h"
+#include "generate/java/jar_cataloger.h"
 #include "generate/java/java_catalogers.h"
 #include "generate/ruby/gemfile_lock_cataloger.h"
 #include "generate/php/composer_lock_cataloger.h"
@@ -31,11 +33,13 @@ const std::vector<const Cataloger*>& AllCatalogers() {
   static const golang::GoModCataloger kGoMod;
   static const golang::GoBinaryCataloger kGoBinary;
   static const cargo::CargoLockCataloger kCargo;
+  static const cargo::CargoAuditableCataloger kCargoAuditable;
   static const elf::ElfCataloger kElf;
   static const apk::ApkCataloger kApk;
   static const rpm::RpmCataloger kRpm;
   static const java::GradleLockCataloger kGradle;
   static const java::PomCataloger kPom;
+  static const java::JarCataloger kJar;
   static const ruby::GemfileLockCataloger kGem;
   static const php::ComposerLockCataloger kComposer;
   static const dotnet::NugetLockCataloger kNuget;
@@ -50,7 +54,7 @@ const std::vector<const Cataloger*>& AllCatalogers() {
       &kNpm, &kYarn, &kPnpm, &kPoetry, &kPipenv, &kUv, &kRequirements, &kPythonInstalled, &kGoMod,
       &kCargo, &kGradle, &kPom, &kGem, &kComposer, &kNuget, &kDeps, &kConan, &kVcpkg, &kCMake,
       // binaries
-      &kGoBinary, &kElf};
+      &kJar, &kGoBinary, &kCargoAuditable, &kElf};
   return kAll;
 }
 

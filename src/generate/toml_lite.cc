@@ -293,7 +293,7 @@ class Parser {
     }
     if (t->index.count(path.back()) != 0) return Error("duplicate key '" + Excerpt(path.back()) + "'");
     t->index.emplace(path.back(), t->entries.size());
-    t->entries.emplace_back(path.back(), std::move(v));
+    t->entries.push_back({path.back(), std::move(v)});
     return Status::Ok();
   }
 
@@ -302,7 +302,7 @@ class Parser {
     auto it = t.index.find(key);
     if (it == t.index.end()) {
       t.index.emplace(key, t.entries.size());
-      t.entries.emplace_back(key, NewTable(line_));
+      t.entries.push_back({key, NewTable(line_)});
       return &t.entries.back().second;
     }
     Value& v = t.entries[it->second].second;
@@ -326,7 +326,7 @@ class Parser {
       arr.kind = Value::Kind::kArray;
       arr.line = line_;
       t->index.emplace(last, t->entries.size());
-      t->entries.emplace_back(last, std::move(arr));
+      t->entries.push_back({last, std::move(arr)});
       it = t->index.find(last);
     }
     Value& arr = t->entries[it->second].second;

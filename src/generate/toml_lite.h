@@ -22,11 +22,12 @@ namespace sbomhub::generate::toml {
 inline constexpr std::size_t kMaxTomlDepth = 32;
 
 struct Value {
+  struct Entry;  // {first = key, second = value}; defined below, once Value is complete
   enum class Kind { kString, kScalar, kArray, kTable };  // kScalar: number, bool, date as text
   Kind kind = Kind::kTable;
   std::string text;                 // kString / kScalar
   std::vector<Value> items;         // kArray
-  std::vector<std::pair<std::string, Value>> entries;  // kTable, in document order
+  std::vector<Entry> entries;       // kTable, in document order
   std::unordered_map<std::string, std::size_t> index;  // kTable: key -> entries index
   std::size_t line = 0;             // where the value (or table header) starts
 
@@ -37,6 +38,11 @@ struct Value {
   const Value* Find(std::string_view key) const;
   // String member's text, or empty.
   std::string_view Str(std::string_view key) const;
+};
+
+struct Value::Entry {
+  std::string first;
+  Value second;
 };
 
 // Parses a whole document into a table. Errors: kParseError "line N: ...".

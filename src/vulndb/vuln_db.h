@@ -8,7 +8,8 @@
 //   kev(cve, ...), epss(cve, score, percentile, score_date), import_run(...)
 //
 // Re-import is incremental and idempotent: a record whose normalized JSON is byte-identical to the
-// stored one is counted as unchanged and not rewritten; a changed one replaces its index rows.
+// stored one is counted as unchanged and not rewritten; a changed one replaces its index rows; an
+// older one (by `modified`) is left out.
 // Writes happen in caller-delimited batches (BeginBatch/CommitBatch), one transaction each, so an
 // interrupted import leaves every committed batch intact and nothing half-written.
 //
@@ -34,6 +35,9 @@ struct PutCounts {
   std::size_t inserted = 0;
   std::size_t updated = 0;
   std::size_t unchanged = 0;
+  // Advisories older (by `modified`) than the stored version of the same (source, id), which is
+  // kept: importing an old snapshot after a new one never rolls the database back.
+  std::size_t older = 0;
 };
 
 struct KevRecord {
@@ -72,8 +76,17 @@ class VulnDb {
   Status CommitBatch();
   void RollbackBatch();
 
-  // Inserts or replaces one advisory (keyed by source and id) inside the current batch.
+  // Inserts or replaces one advisory (keyed by source and id) inside the current batch. A record
+  // whose `modified` is older than the stored one's is not written (counts.older); one equal to
+  // the stored record is not rewritten (counts.unchanged).
   Status Put(const vuln::Advisory& advisory, PutCounts& counts);
+  // The same with `record` = vuln::AdvisoryToJson(advisory) already computed (the importer
+  // serializes on its parsing thread).
+  Status PutSerialized(const vuln::Advisory& advisory, std::string_view record, PutCounts& counts);
+  // Upserts; `counts` tells a new row from a changed or an identical one. An EPSS score never
+  // replaces one with a later score_date.
+  Status PutKev(const KevRecord& kev, PutCounts& counts);
+  Status PutEpss(const EpssRecord& epss, PutCounts& counts);
   Status PutKev(const KevRecord& kev);
   Status PutEpss(const EpssRecord& epss);
   // Records that an import of `source` finished at `when` (for `db status`).

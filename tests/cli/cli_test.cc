@@ -16,7 +16,7 @@
 namespace sbomhub {
 namespace {
 
-struct Run {
+struct CommandResult {
   int exit_code = -1;
   std::string out;  // stdout
   std::string err;  // stderr
@@ -37,11 +37,11 @@ class CliTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(tmp_); }
 
-  Run Sbomhub(const std::string& args) {
+  CommandResult Sbomhub(const std::string& args) {
     std::string out = (tmp_ / "stdout").string(), err = (tmp_ / "stderr").string();
     std::string cmd = testing::BuildDir() + "/sbomhub " + args + " >" + out + " 2>" + err;
     int status = std::system(cmd.c_str());
-    Run r;
+    CommandResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.out = Slurp(out);
     r.err = Slurp(err);
@@ -55,13 +55,13 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, ValidateExitsZeroForValidFile) {
-  Run r = Sbomhub("validate " + Fixture("small.cdx.json"));
+  CommandResult r = Sbomhub("validate " + Fixture("small.cdx.json"));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("valid CycloneDX 1.6"), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, ValidateExitsOneForSpecViolationAndNamesTheRule) {
-  Run r = Sbomhub("validate --json " + Fixture("bad-type.cdx.json"));
+  CommandResult r = Sbomhub("validate --json " + Fixture("bad-type.cdx.json"));
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_FALSE(j["valid"].get<bool>());
@@ -72,7 +72,7 @@ TEST_F(CliTest, ValidateExitsOneForSpecViolationAndNamesTheRule) {
 }
 
 TEST_F(CliTest, ValidateReportsLineAndColumnOfTruncatedJson) {
-  Run r = Sbomhub("validate --json " + Fixture("truncated.cdx.json"));
+  CommandResult r = Sbomhub("validate --json " + Fixture("truncated.cdx.json"));
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   auto j = nlohmann::json::parse(r.out);
   const auto& d = j["files"][0]["diagnostics"][0];
@@ -81,7 +81,7 @@ TEST_F(CliTest, ValidateReportsLineAndColumnOfTruncatedJson) {
 }
 
 TEST_F(CliTest, ValidateExitsTwoForMissingFileEvenBesideValidOnes) {
-  Run r = Sbomhub("validate " + Fixture("small.cdx.json") + " " + Temp("does-not-exist.json"));
+  CommandResult r = Sbomhub("validate " + Fixture("small.cdx.json") + " " + Temp("does-not-exist.json"));
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
 }
 
@@ -93,14 +93,14 @@ TEST_F(CliTest, UsageErrorExitsTwo) {
 
 TEST_F(CliTest, EveryCommandHasHelp) {
   for (const char* cmd : {"", "validate", "inspect", "convert"}) {
-    Run r = Sbomhub(std::string(cmd) + " --help");
+    CommandResult r = Sbomhub(std::string(cmd) + " --help");
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << r.out;
   }
 }
 
 TEST_F(CliTest, InspectJsonHasTheDocumentedKeys) {
-  Run r = Sbomhub("inspect --json " + Fixture("small.cdx.json"));
+  CommandResult r = Sbomhub("inspect --json " + Fixture("small.cdx.json"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["format"], "CycloneDX");
@@ -117,9 +117,9 @@ TEST_F(CliTest, InspectJsonHasTheDocumentedKeys) {
 TEST_F(CliTest, ConvertToEveryTargetProducesAValidDocument) {
   for (const char* to : {"spdx-json", "spdx-tv", "cyclonedx-xml", "cyclonedx-json"}) {
     std::string out = Temp(std::string("out-") + to);
-    Run c = Sbomhub("convert " + Fixture("small.cdx.json") + " --to " + to + " -o " + out);
+    CommandResult c = Sbomhub("convert " + Fixture("small.cdx.json") + " --to " + to + " -o " + out);
     ASSERT_EQ(c.exit_code, 0) << to << c.err;
-    Run v = Sbomhub("inspect --json " + out);
+    CommandResult v = Sbomhub("inspect --json " + out);
     ASSERT_EQ(v.exit_code, 0) << to << v.err;
     auto j = nlohmann::json::parse(v.out);
     EXPECT_EQ(j["componentCount"], 3) << to;
@@ -129,11 +129,11 @@ TEST_F(CliTest, ConvertToEveryTargetProducesAValidDocument) {
 }
 
 TEST_F(CliTest, ConvertToOlderCycloneDxWarnsInsteadOfDroppingSilently) {
-  Run c = Sbomhub("convert " + Fixture("small.cdx.json") + " --to cyclonedx-json --spec-version 1.4");
+  CommandResult c = Sbomhub("convert " + Fixture("small.cdx.json") + " --to cyclonedx-json --spec-version 1.4");
   ASSERT_EQ(c.exit_code, 0) << c.err;
   // 1.6 metadata.authors[] with a name and the firmware type exist in 1.4; nothing is lost here,
   // but the SPDX round trip must name what it cannot carry.
-  Run s = Sbomhub("convert " + Fixture("small.cdx.json") + " --to spdx-json -o " + Temp("x.spdx.json"));
+  CommandResult s = Sbomhub("convert " + Fixture("small.cdx.json") + " --to spdx-json -o " + Temp("x.spdx.json"));
   ASSERT_EQ(s.exit_code, 0) << s.err;
   EXPECT_NE(s.err.find("warning"), std::string::npos) << s.err;
 }
@@ -145,7 +145,7 @@ TEST_F(CliTest, HundredThousandNestedArraysIsAPositionedErrorNotACrash) {
     f << R"({"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"x":)";
     f << std::string(100000, '[') << std::string(100000, ']') << "}";
   }
-  Run r = Sbomhub("validate " + path);
+  CommandResult r = Sbomhub("validate " + path);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE((r.out + r.err).find("deep.json:1:"), std::string::npos) << r.out << r.err;
 }
@@ -159,19 +159,19 @@ TEST_F(CliTest, HundredThousandNestedComponentsIsAnErrorNotACrash) {
     for (int i = 0; i < 100000; ++i) f << "]}";
     f << "]}";
   }
-  Run r = Sbomhub("validate " + path);
+  CommandResult r = Sbomhub("validate " + path);
   EXPECT_EQ(r.exit_code, 1) << r.err;
 }
 
 TEST_F(CliTest, XmlWithDoctypeIsRefusedAndEntitiesNeverResolved) {
-  Run r = Sbomhub("inspect --json " + Fixture("xxe.cdx.xml"));
+  CommandResult r = Sbomhub("inspect --json " + Fixture("xxe.cdx.xml"));
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_EQ(r.out.find("root:"), std::string::npos);
   EXPECT_NE(r.err.find("DOCTYPE"), std::string::npos) << r.err;
 }
 
 TEST_F(CliTest, InputOverSizeLimitIsRejectedWithTheLimit) {
-  Run r = Sbomhub("--max-input-size 100 validate " + Fixture("small.cdx.json"));
+  CommandResult r = Sbomhub("--max-input-size 100 validate " + Fixture("small.cdx.json"));
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE((r.out + r.err).find("100"), std::string::npos);
 }
@@ -182,7 +182,7 @@ TEST_F(CliTest, InvalidUtf8IsReportedWithPosition) {
     std::ofstream f(path, std::ios::binary);
     f << "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"version\":1,\n\"components\":[{\"type\":\"library\",\"name\":\"\xC3\x28\"}]}";
   }
-  Run r = Sbomhub("validate " + path);
+  CommandResult r = Sbomhub("validate " + path);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE((r.out + r.err).find("bad-utf8.json:2:"), std::string::npos) << r.out << r.err;
 }

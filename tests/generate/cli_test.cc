@@ -57,6 +57,14 @@ TEST(GenerateCommand, SpdxTargetsEncode) {
   }
 }
 
+TEST(GenerateCommand, ImageTarballsAreUnpackedAndCataloged) {
+  int rc = -1;
+  std::string bytes = RunGenerate({testing::Fixture("generate", "image/docker-save.tar"), "--reproducible"}, &rc);
+  ASSERT_EQ(rc, 0);
+  EXPECT_NE(bytes.find("pkg:pypi/flask@3.0.0"), std::string::npos);
+  EXPECT_NE(bytes.find("sbomhub:layer"), std::string::npos);
+}
+
 TEST(GenerateCommand, MissingDirectoryFailsWithExitCode2) {
   int rc = -1;
   RunGenerate({"/nonexistent/dir"}, &rc);

@@ -73,6 +73,17 @@ TEST(DpkgCataloger, SupplierComesFromMaintainer) {
   EXPECT_EQ(libc->homepage, "https://www.gnu.org/software/libc/libc.html");
 }
 
+TEST(DpkgCataloger, LicensesComeFromMachineReadableCopyrightFilesOnly) {
+  GenerateOutput out = Scan("dpkg/rootfs");
+  const model::Component* libc = FindByName(out.sbom, "libc6");
+  ASSERT_NE(libc, nullptr);
+  ASSERT_EQ(libc->licenses.size(), 2u);
+  EXPECT_EQ(libc->licenses[0].value, "GPL-2+");
+  EXPECT_EQ(libc->licenses[1].value, "LGPL-2.1+");
+  EXPECT_EQ(libc->licenses[0].kind, model::License::Kind::kName);
+  EXPECT_TRUE(FindByName(out.sbom, "mawk")->licenses.empty());  // free-form copyright file
+}
+
 TEST(DpkgCataloger, DependsAndPreDependsBecomeEdgesIgnoringVersions) {
   GenerateOutput out = Scan("dpkg/rootfs");
   EXPECT_TRUE(HasEdge(out.sbom, "libc6", "libgcc-s1"));

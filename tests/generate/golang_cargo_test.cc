@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "base/file.h"
+#include "generate/cargo/auditable_cataloger.h"
 #include "generate/cargo/cargo_cataloger.h"
 #include "generate/golang/golang_catalogers.h"
 #include "test_util.h"
@@ -106,6 +107,24 @@ TEST(CargoLock, RegistryAndGitCratesWithChecksumsAndVersionedDependencyStrings) 
   EXPECT_EQ(itoa->hashes[0].value, "af150ab688ff2122fcef229be89cb50dd66af9e01a4ff320cc137eecc9bacc38");
   EXPECT_EQ(Prop(*ByPurl(out.sbom, "pkg:cargo/serde@1.0.188"), "sbomhub:cargo:source"),
             "git+https://github.com/serde-rs/serde?rev=abc#abc");
+}
+
+TEST(CargoAuditable, DepV0SectionGivesCratesGraphAndBuildScope) {
+  auto out = ScanFixture("cargo/auditable", {"cargo-auditable"});
+  EXPECT_THAT(Purls(out.sbom), ElementsAre("pkg:cargo/cc@1.0.83", "pkg:cargo/demo-cli@0.3.0", "pkg:cargo/serde@1.0.188",
+                                           "pkg:cargo/serde_derive@1.0.188"));
+  EXPECT_THAT(Edges(out.sbom), UnorderedElementsAre("pkg:cargo/demo-cli@0.3.0 -> pkg:cargo/cc@1.0.83",
+                                                    "pkg:cargo/demo-cli@0.3.0 -> pkg:cargo/serde@1.0.188",
+                                                    "pkg:cargo/serde@1.0.188 -> pkg:cargo/serde_derive@1.0.188"));
+  EXPECT_EQ(ByPurl(out.sbom, "pkg:cargo/cc@1.0.83")->scope, model::Scope::kExcluded);
+  EXPECT_EQ(ByPurl(out.sbom, "pkg:cargo/demo-cli@0.3.0")->type, model::ComponentType::kApplication);
+}
+
+TEST(CargoAuditable, OutOfRangeIndexesAndBadJsonAreHandled) {
+  CatalogOutput out;
+  ASSERT_TRUE(cargo::ParseCargoAuditableJson(R"({"packages":[{"name":"a","version":"1","dependencies":[7,0,-1]}]})", out).ok());
+  EXPECT_TRUE(out.edges.empty());
+  EXPECT_EQ(cargo::ParseCargoAuditableJson("{", out).code(), StatusCode::kParseError);
 }
 
 TEST(CargoLock, MalformedTomlNamesTheLine) {

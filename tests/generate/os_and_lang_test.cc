@@ -149,3 +149,25 @@ TEST(CMakeFetch, PinnedGitTagsAndUrlHashesOnlyWithUnpinnedReported) {
 
 }  // namespace
 }  // namespace sbomhub::generate
+
+namespace sbomhub::generate {
+namespace {
+
+TEST(JavaArchive, PomPropertiesNestedJarsAndManifestFallback) {
+  auto out = testutil::ScanFixture("java-archive", {"java-archive"});
+  std::vector<std::string> refs;
+  for (const auto& c : out.sbom.components) refs.push_back(c.bom_ref);
+  EXPECT_THAT(refs, ::testing::ElementsAre("pkg:maven/com.example/app@1.0.0", "pkg:maven/org.yaml/snakeyaml@2.2",
+                                           "sbomhub:file:app.jar!BOOT-INF/lib/bare.jar"));
+  const auto& bare = out.sbom.components[2];
+  EXPECT_EQ(bare.name, "org.example.bare");
+  EXPECT_EQ(bare.version, "1.4.0");
+  EXPECT_EQ(bare.supplier->name, "Example Corp");
+  EXPECT_TRUE(testutil::HasErrorFor(out, "not-a-zip.jar"));
+  bool nested_warning = false;
+  for (const auto& d : out.diagnostics.items()) nested_warning = nested_warning || d.rule == "generate.java.nested";
+  EXPECT_TRUE(nested_warning);  // broken.jar inside app.jar
+}
+
+}  // namespace
+}  // namespace sbomhub::generate

@@ -416,3 +416,57 @@ TEST(QualityPerformance, LargeSbomIsAssessedInLinearTime) {
 
 }  // namespace
 }  // namespace sbomhub::quality
+
+#include "support/test_support.h"
+
+namespace sbomhub::quality {
+namespace {
+
+TEST(QualityOptionsFile, AddsRulesToTheDefaultsAndSetsLimits) {
+  auto o = LoadQualityOptionsFile(testing::Fixture("quality", "options.yaml"), 1 << 20);
+  ASSERT_TRUE(o.ok()) << o.status().ToString();
+  EXPECT_DOUBLE_EQ(o->max_noassertion_ratio, 0.05);
+  EXPECT_EQ(o->max_listed_components, 50u);
+  EXPECT_EQ(o->unnecessary_rules.size(), DefaultUnnecessaryRules().size() + 2);
+  Sbom s = Good();
+  s.components.push_back(Full("acme-build-helper"));
+  Component opt = Full("opt");
+  opt.scope = model::Scope::kOptional;
+  s.components.push_back(opt);
+  const Check c = CheckOf(Assess(s, {Profile::kHygiene}, *o), "hygiene.unnecessary-components");
+  EXPECT_EQ(c.components, (std::vector<std::string>{"pkg:npm/acme-build-helper@1.0.0 (internal-tool)",
+                                                    "pkg:npm/opt@1.0.0 (optional-scope)"}));
+}
+
+TEST(QualityOptionsFile, ReplacingDefaultRulesLeavesOnlyTheFilesRules) {
+  auto o = ParseQualityOptions("replace-default-rules: true\nunnecessary: [{id: x, dev-only: true}]\n", "o.yaml");
+  ASSERT_TRUE(o.ok()) << o.status().ToString();
+  ASSERT_EQ(o->unnecessary_rules.size(), 1u);
+  EXPECT_TRUE(o->unnecessary_rules[0].only_dev_dependency);
+  auto none = ParseQualityOptions("", "o.yaml");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->unnecessary_rules.size(), DefaultUnnecessaryRules().size());
+}
+
+TEST(QualityOptionsFile, MistakesAreErrorsWithPosition) {
+  const char* bad[] = {
+      "max-noassertion-ratio: 2",
+      "max-noassertion-ratio: lots",
+      "max-listed-components: -3",
+      "unnecessary: [{description: no id}]",
+      "unnecessary: [{id: a, scopes: [sometimes]}]",
+      "unnecessary: [{id: a, colour: red}]",
+      "unnecesary: []",
+      "unnecessary: {id: a}",
+      "[1, 2",
+  };
+  for (const char* text : bad) {
+    auto o = ParseQualityOptions(text, "o.yaml");
+    ASSERT_FALSE(o.ok()) << text;
+    EXPECT_NE(o.status().message().find("o.yaml:"), std::string::npos) << o.status().message();
+  }
+  EXPECT_FALSE(ParseQualityOptions(std::string(50000, '['), "o.yaml").ok());
+}
+
+}  // namespace
+}  // namespace sbomhub::quality

@@ -55,9 +55,7 @@ std::string Sanitize(std::string_view s) {
 class Losses {
  public:
   void Add(const std::string& rule, const std::string& what) {
-    auto [it, inserted] = counts_.emplace(rule, std::make_pair(what, 0));
-    (void)inserted;
-    ++it->second.second;
+    ++counts_.try_emplace(rule, what, 0).first->second.second;
   }
   void Flush(Diagnostics& out) {
     for (auto& [rule, v] : counts_) {
@@ -266,14 +264,11 @@ class Encoder {
     if (!has_describes && sbom_.family == model::SpecFamily::kCycloneDx) {
       // SPDX wants at least one DESCRIBES: without a primary, the document describes its
       // top-level components. (An SPDX source without one is left as it was.)
-      std::size_t k = 0;
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (items[i].parent == kTop) {
           doc.relationships.push_back({doc.spdx_id, "DESCRIBES", ids[i], "", Loc{}});
-          ++k;
         }
       }
-      (void)k;
     }
     for (const auto& e : sbom_.dependencies) {
       std::string from, to;

@@ -45,9 +45,16 @@ class TvReader {
         value.assign(text_.substr(start, end - start));
         // Continue after </text>; anything else on that line is ignored (warned).
         std::size_t after = end + 7;
-        CountLines(pos_, after);
-        pos_ = after;
-        std::string_view tail = TrimWhitespace(NextLine());
+        std::string_view tail;
+        std::size_t line_end = static_cast<std::size_t>(line.data() - text_.data()) + line.size();
+        if (after <= line_end) {
+          // Closed on the same line: NextLine() has already moved past it.
+          tail = TrimWhitespace(text_.substr(after, line_end - after));
+        } else {
+          CountLines(pos_, after);
+          pos_ = after;
+          tail = TrimWhitespace(NextLine());
+        }
         if (!tail.empty()) {
           Warn(line_, "spdx.tv.syntax", "text after </text> ignored: \"" + Excerpt(tail) + "\"");
         }

@@ -1,5 +1,6 @@
 #include "generate/dpkg/dpkg_cataloger.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,6 +15,7 @@ namespace {
 
 constexpr std::string_view kStatusPath = "var/lib/dpkg/status";
 constexpr std::string_view kStatusDir = "var/lib/dpkg/status.d/";
+constexpr std::uint64_t kMaxCopyrightBytes = 1 << 20;
 
 struct Installed {
   std::string name;
@@ -57,6 +59,8 @@ std::pair<std::string_view, std::string_view> DependencyName(std::string_view al
 
 }  // namespace
 
+std::vector<std::string> CopyrightLicenses(std::string_view text);
+
 bool DpkgCataloger::Accepts(const FileInfo& file) const {
   std::string_view p = file.relative_path;
   if (p == kStatusPath || EndsWith(p, "/" + std::string(kStatusPath))) return true;
@@ -67,9 +71,45 @@ bool DpkgCataloger::Accepts(const FileInfo& file) const {
   return !base.empty() && base.find('/') == std::string_view::npos && !EndsWith(base, ".md5sums");
 }
 
+std::vector<std::string> CopyrightLicenses(std::string_view text) {
+  std::vector<std::string> out;
+  // Only the machine-readable format (DEP-5) has reliable License: fields.
+  if (!StartsWith(text, "Format:") || text.substr(0, text.find('\n')).find("copyright-format") == std::string_view::npos) {
+    return out;
+  }
+  std::size_t pos = 0;
+  while ((pos = text.find("\nLicense:", pos)) != std::string_view::npos && out.size() < 20) {
+    pos += 9;
+    std::size_t end = text.find('\n', pos);
+    std::string name(TrimWhitespace(text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos)));
+    if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Status DpkgCataloger::Catalog(const CatalogInput& input, CatalogOutput& out) const {
-  bool status_d = input.info.relative_path.find(kStatusDir) != std::string::npos;
-  return ParseDpkgStatus(input.bytes, input.env, status_d, out);
+  const std::string& path = input.info.relative_path;
+  bool status_d = path.find(kStatusDir) != std::string::npos;
+  std::size_t first = out.components.size();
+  SBOMHUB_RETURN_IF_ERROR(ParseDpkgStatus(input.bytes, input.env, status_d, out));
+  if (input.tree == nullptr) return Status::Ok();
+  // The root this database belongs to ("" or "images/rootfs/").
+  std::string prefix = path.substr(0, path.find("var/lib/dpkg/"));
+  for (std::size_t i = first; i < out.components.size(); ++i) {
+    model::Component& c = out.components[i];
+    auto text = input.tree->ReadRelative(prefix + "usr/share/doc/" + c.name + "/copyright", kMaxCopyrightBytes);
+    if (!text.ok()) continue;
+    for (std::string& name : CopyrightLicenses(*text)) {
+      model::License l;
+      // Debian short names ("GPL-2+", "Expat") are not SPDX ids; kept as names.
+      l.kind = model::License::Kind::kName;
+      l.value = std::move(name);
+      l.acknowledgement = model::LicenseAcknowledgement::kDeclared;
+      c.licenses.push_back(std::move(l));
+    }
+  }
+  return Status::Ok();
 }
 
 Status ParseDpkgStatus(std::string_view text, const Environment& env, bool status_d,

@@ -169,7 +169,9 @@ TEST(SpdxValidation, TagValueDiagnosticsCarryLineNumbers) {
       "SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\nDocumentName: t\n"
       "DocumentNamespace: https://example.com/t\nCreator: Tool: x\nCreated: 2024-01-02T03:04:05Z\n"
       "\nPackageName: p\nSPDXID: SPDXRef-p\nPackageDownloadLocation: NOASSERTION\n"
-      "PackageChecksum: SHA1 0000\nRelationship: SPDXRef-p DEPENDS_ON\nNoColonHere\n";
+      "PackageChecksum: SHA1 0000\nRelationship: SPDXRef-p DEPENDS_ON\nNoColonHere\n"
+      "PackageComment: <text>one line</text>\nPackageSummary: <text>two\nlines</text>\n"
+      "Relationship: broken\n";
   auto d = TagValueCodec().Decode(PaddedCopy(tv), {"t.spdx"});
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   auto line_of = [&](const std::string& rule) -> std::size_t {
@@ -181,6 +183,12 @@ TEST(SpdxValidation, TagValueDiagnosticsCarryLineNumbers) {
   EXPECT_EQ(line_of("spdx.checksum.syntax"), 12u) << All(d->diagnostics);
   EXPECT_EQ(line_of("spdx.relationship.syntax"), 13u);
   EXPECT_EQ(line_of("spdx.tv.syntax"), 14u);
+  // <text> values, on one line or spanning two, keep the count right.
+  std::size_t last_relationship = 0;
+  for (const auto& x : d->diagnostics.items()) {
+    if (x.rule == "spdx.relationship.syntax") last_relationship = x.line;
+  }
+  EXPECT_EQ(last_relationship, 18u);
 }
 
 TEST(SpdxBadInput, UnclosedTextIsAPositionedParseError) {
