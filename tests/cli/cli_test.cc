@@ -189,3 +189,109 @@ TEST_F(CliTest, InvalidUtf8IsReportedWithPosition) {
 
 }  // namespace
 }  // namespace sbomhub
+
+namespace sbomhub {
+namespace {
+
+class CliVulnTest : public CliTest {
+ protected:
+  std::string Data() { return "--data " + Temp("data") + " "; }
+  void Import() {
+    CommandResult r = Sbomhub(Data() + "db import " + testing::Fixture("match", "osv"));
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  }
+};
+
+TEST_F(CliVulnTest, ImportThenStatusCountsRecordsPerSource) {
+  Import();
+  CommandResult s = Sbomhub(Data() + "db status --json");
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  auto j = nlohmann::json::parse(s.out);
+  ASSERT_EQ(j["sources"].size(), 1u);
+  EXPECT_EQ(j["sources"][0]["source"], "osv");
+  EXPECT_EQ(j["sources"][0]["records"], 5);
+  EXPECT_EQ(j["sources"][0]["withdrawn"], 1);
+}
+
+TEST_F(CliVulnTest, ScanJsonHasTheDocumentedShape) {
+  Import();
+  CommandResult r = Sbomhub(Data() + "scan --format json " + Fixture("django.cdx.json"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["findings"].size(), 2u) << r.out;
+  for (const auto& f : j["findings"]) {
+    for (const char* k : {"name", "version", "purl", "bomRef"}) EXPECT_TRUE(f["component"].contains(k)) << k;
+    for (const char* k : {"id", "aliases", "severity", "cvss", "epss", "kev"}) EXPECT_TRUE(f["vulnerability"].contains(k)) << k;
+    for (const char* k : {"matcher", "searchedBy", "confidence", "needsVerification"}) EXPECT_TRUE(f["match"].contains(k)) << k;
+    EXPECT_TRUE(f["fixedVersions"].is_array());
+  }
+  EXPECT_EQ(j["findings"][0]["vulnerability"]["id"], "CVE-2020-8203");  // High sorts first... by id within High
+  EXPECT_EQ(j["findings"][1]["vulnerability"]["cvss"]["score"], 7.5);
+}
+
+TEST_F(CliVulnTest, FailOnSeverityDecidesTheExitCode) {
+  Import();
+  EXPECT_EQ(Sbomhub(Data() + "scan --fail-on high " + Fixture("django.cdx.json")).exit_code, 1);
+  EXPECT_EQ(Sbomhub(Data() + "scan --fail-on critical " + Fixture("django.cdx.json")).exit_code, 0);
+  EXPECT_EQ(Sbomhub(Data() + "scan --fail-on severe " + Fixture("django.cdx.json")).exit_code, 2);
+}
+
+TEST_F(CliVulnTest, SarifAndVexOutputsAreJsonDocuments) {
+  Import();
+  CommandResult sarif = Sbomhub(Data() + "scan --format sarif " + Fixture("django.cdx.json"));
+  ASSERT_EQ(sarif.exit_code, 0);
+  auto s = nlohmann::json::parse(sarif.out);
+  EXPECT_EQ(s["version"], "2.1.0");
+  EXPECT_EQ(s["runs"][0]["results"].size(), 2u);
+  std::string vex_path = Temp("vex.json");
+  ASSERT_EQ(Sbomhub(Data() + "scan --format cyclonedx-vex -o " + vex_path + " " + Fixture("django.cdx.json")).exit_code, 0);
+  auto v = nlohmann::json::parse(Slurp(vex_path));
+  EXPECT_EQ(v["bomFormat"], "CycloneDX");
+  EXPECT_EQ(v["vulnerabilities"].size(), 2u);
+  EXPECT_EQ(v["vulnerabilities"][0]["analysis"]["state"], "in_triage");
+}
+
+TEST_F(CliVulnTest, ScanWithoutDatabaseSaysHowToCreateOne) {
+  CommandResult r = Sbomhub(Data() + "scan " + Fixture("django.cdx.json"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sbomhub db import"), std::string::npos) << r.err;
+}
+
+TEST_F(CliVulnTest, SyncWithoutNetworkExplainsTheAirGappedPath) {
+  CommandResult r = Sbomhub(Data() + "db sync --osv-ecosystem PyPI");
+  if (r.exit_code == 0) GTEST_SKIP() << "a network is reachable here";
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sbomhub db import"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, QualityJsonHasProfilesWithScoresAndChecks) {
+  CommandResult r = Sbomhub("quality --profile all --json " + Fixture("small.cdx.json"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // suppliers are missing on two components
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* p : {"ntia", "cisa-2024", "bsi-tr-03183-2"}) {
+    ASSERT_TRUE(j["profiles"].contains(p)) << p;
+    const auto& prof = j["profiles"][p];
+    EXPECT_TRUE(prof["pass"].is_boolean());
+    EXPECT_GE(prof["score"].get<double>(), 0.0);
+    EXPECT_LE(prof["score"].get<double>(), 10.0);
+    for (const auto& c : prof["checks"]) {
+      for (const char* k : {"id", "result", "source", "components"}) EXPECT_TRUE(c.contains(k)) << p << " " << k;
+    }
+  }
+  EXPECT_FALSE(j["profiles"]["ntia"]["pass"].get<bool>());
+}
+
+TEST_F(CliTest, LicenseJsonListsEveryComponentWithVerdictAndReason) {
+  CommandResult r = Sbomhub("license --json " + Fixture("small.cdx.json"));
+  ASSERT_LE(r.exit_code, 1) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_GE(j["components"].size(), 3u);
+  for (const auto& c : j["components"]) {
+    for (const char* k : {"bomRef", "name", "declared", "expression", "valid", "verdict", "reason"}) {
+      EXPECT_TRUE(c.contains(k)) << k;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sbomhub

@@ -77,10 +77,11 @@ Status ParseCargoAuditableJson(std::string_view json, CatalogOutput& out) {
       entries.push_back(p);
       continue;
     }
-    (void)p["source"].get_string().get(source);
-    (void)p["kind"].get_string().get(kind);
+    // Absent fields keep their defaults (crates.io, normal dependency, not the root).
+    if (p["source"].get_string().get(source) != simdjson::SUCCESS) source = "crates.io";
+    if (p["kind"].get_string().get(kind) != simdjson::SUCCESS) kind = {};
     bool is_root = false;
-    (void)p["root"].get_bool().get(is_root);
+    if (p["root"].get_bool().get(is_root) != simdjson::SUCCESS) is_root = false;
     model::Component c = PackageComponent(std::string(name), std::string(version), SimplePurl("cargo", "", name, version));
     if (is_root) c.type = model::ComponentType::kApplication;
     if (kind == "build") c.scope = model::Scope::kExcluded;
