@@ -335,7 +335,10 @@ class Producer {
   // Runs to the end (or until the consumer stops) and always pushes a final kEnd chunk.
   void Run() {
     Status status = Walk();
-    if (status.ok()) status = Flush();
+    // Records parsed before a failure still go to the writer, as a sequential import would
+    // write them: the failure then rolls back only the writer's open batch.
+    Status flushed = Flush();
+    if (status.ok()) status = flushed;
     Chunk end;
     end.kind = Chunk::Kind::kEnd;
     end.status = status;

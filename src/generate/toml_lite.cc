@@ -130,6 +130,8 @@ class Parser {
         key = std::string(s_.substr(start, pos_ - start));
       }
       path.push_back(std::move(key));
+      // Deep dotted keys would build a deep tree whose destruction recurses: bound it.
+      if (path.size() > kMaxTomlDepth) return Error("dotted key has too many parts");
       SkipSpaces();
       if (!Consume('.')) return Status::Ok();
     }

@@ -88,6 +88,10 @@ TEST(PythonParsers, CorruptInputsFailWithPosition) {
   EXPECT_NE(s.message().find("line 2"), std::string::npos) << s.message();
   EXPECT_EQ(python::ParsePipfileLock("{\"default\": 3", out).code(), StatusCode::kParseError);
   EXPECT_EQ(python::ParsePythonMetadata("not a header\n", out).code(), StatusCode::kParseError);
+  std::string dotted = "x";
+  for (int i = 0; i < 100000; ++i) dotted += ".x";
+  EXPECT_EQ(python::ParseUvLock(dotted + " = 1\n", out).code(), StatusCode::kParseError);
+  EXPECT_EQ(python::ParseUvLock("[" + dotted + "]\n", out).code(), StatusCode::kParseError);
   EXPECT_EQ(python::ParseUvLock("version = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]", out).code(),
             StatusCode::kParseError);
 }
