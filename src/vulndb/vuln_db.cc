@@ -208,6 +208,7 @@ Status VulnDb::Put(const vuln::Advisory& a, PutCounts& counts) {
 }
 
 Status VulnDb::PutSerialized(const vuln::Advisory& a, std::string_view record, PutCounts& counts) {
+  InvalidateQueryCache();
   std::string_view source = vuln::AdvisorySourceName(a.source);
   auto& sel = st_->select_existing;
   sel.Bind(1, source).Bind(2, a.id);
@@ -318,38 +319,81 @@ Result<const vuln::Advisory*> VulnDb::LoadAdvisory(std::int64_t rowid) {
   return ptr;
 }
 
-Status VulnDb::ForRowIds(sqlite::Statement& query, const AdvisoryFn& fn) {
+VulnDb::ReadSnapshot::ReadSnapshot(VulnDb& db) : db_(db), status_(db.db_->Exec("BEGIN")) {
+  if (!status_.ok()) return;
+  ++db_.snapshots_;
+  auto q = db_.db_->Prepare("PRAGMA data_version");
+  std::int64_t version = -1;
+  if (q.ok()) {
+    auto row = q->Step();
+    if (row.ok() && *row) version = q->ColumnInt(0);
+  }
+  // Another connection committed since the last snapshot (or the version is unknown): nothing
+  // cached may be trusted.
+  if (version < 0 || version != db_.data_version_) {
+    db_.cache_.clear();
+    db_.rowid_cache_.clear();
+  }
+  db_.data_version_ = version;
+}
+
+VulnDb::ReadSnapshot::~ReadSnapshot() {
+  if (!status_.ok()) return;
+  --db_.snapshots_;
+  (void)db_.db_->Exec("COMMIT");
+}
+
+Status VulnDb::ForRowIds(sqlite::Statement& query, std::string key, const AdvisoryFn& fn) {
+  const std::vector<std::int64_t>* ids = nullptr;
   std::vector<std::int64_t> rowids;
-  while (true) {
-    auto row = query.Step();
-    if (!row.ok()) {
-      query.Reset();
-      return row.status();
+  if (snapshots_ > 0) {
+    if (auto it = rowid_cache_.find(key); it != rowid_cache_.end()) ids = &it->second;
+  }
+  if (ids == nullptr) {
+    while (true) {
+      auto row = query.Step();
+      if (!row.ok()) {
+        query.Reset();
+        return row.status();
+      }
+      if (!*row) break;
+      rowids.push_back(query.ColumnInt(0));
     }
-    if (!*row) break;
-    rowids.push_back(query.ColumnInt(0));
+    if (snapshots_ > 0) {
+      ids = &rowid_cache_.emplace(std::move(key), std::move(rowids)).first->second;
+    } else {
+      ids = &rowids;
+    }
   }
   query.Reset();
-  for (std::int64_t id : rowids) {
+  for (std::int64_t id : *ids) {
     SBOMHUB_ASSIGN_OR_RETURN(const vuln::Advisory* a, LoadAdvisory(id));
     SBOMHUB_RETURN_IF_ERROR(fn(*a));
   }
   return Status::Ok();
 }
 
+// Cache keys: a kind letter, then the NUL-separated query arguments.
+static std::string CacheKey(char kind, std::string_view a, std::string_view b = {}) {
+  std::string key(1, kind);
+  key.append(a).push_back('\0');
+  key.append(b);
+  return key;
+}
+
 Status VulnDb::ForPackage(const PackageKey& key, const AdvisoryFn& fn) {
   st_->by_package.Bind(1, key.ecosystem).Bind(2, key.name);
-  return ForRowIds(st_->by_package, fn);
+  return ForRowIds(st_->by_package, CacheKey('p', key.ecosystem, key.name), fn);
 }
 
 Status VulnDb::ForCpeProduct(std::string_view vendor, std::string_view product, const AdvisoryFn& fn) {
   st_->by_cpe.Bind(1, vendor).Bind(2, product);
-  return ForRowIds(st_->by_cpe, fn);
+  return ForRowIds(st_->by_cpe, CacheKey('c', vendor, product), fn);
 }
 
 Status VulnDb::ForIdOrAlias(std::string_view id, const AdvisoryFn& fn) {
   st_->by_alias.Bind(1, id);
-  return ForRowIds(st_->by_alias, fn);
+  return ForRowIds(st_->by_alias, CacheKey('a', id), fn);
 }
 
 Result<std::vector<PackageKey>> VulnDb::PackageNames() {

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include <filesystem>
+#include <fstream>
 
 #include "app/vuln_import.h"
 #include "support/test_support.h"
@@ -146,6 +149,135 @@ TEST_F(VulnDbTest, ReimportingTheSameFilesChangesNothing) {
   EXPECT_EQ(first.feeds["osv"].counts.inserted, 5u);
   EXPECT_EQ(second.feeds["osv"].counts.inserted, 0u);
   EXPECT_EQ(second.feeds["osv"].counts.unchanged, 5u);
+}
+
+TEST_F(VulnDbTest, OlderSnapshotNeverReplacesNewerRecord) {
+  auto db = VulnDb::Open(DbPath());
+  ASSERT_TRUE(db.ok());
+  PutCounts counts;
+  ASSERT_TRUE((*db)->BeginBatch().ok());
+  vuln::Advisory newer = Sample("CVE-2099-1", "2024-03-01T10:00:00.000");
+  newer.summary = "new text";
+  ASSERT_TRUE((*db)->Put(newer, counts).ok());
+  vuln::Advisory older = Sample("CVE-2099-1", "2024-02-01T10:00Z");
+  older.summary = "old text";
+  ASSERT_TRUE((*db)->Put(older, counts).ok());
+  // Same instant written two ways (NVD 1.1 vs 2.0): not older, so the new content is stored.
+  vuln::Advisory same_instant = Sample("CVE-2099-1", "2024-03-01T10:00Z");
+  same_instant.summary = "same instant";
+  ASSERT_TRUE((*db)->Put(same_instant, counts).ok());
+  ASSERT_TRUE((*db)->CommitBatch().ok());
+  EXPECT_EQ(counts.inserted, 1u);
+  EXPECT_EQ(counts.older, 1u);
+  EXPECT_EQ(counts.updated, 1u);
+  std::string summary;
+  ASSERT_TRUE((*db)->ForIdOrAlias("CVE-2099-1", [&](const vuln::Advisory& a) {
+    summary = a.summary;
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(summary, "same instant");
+}
+
+TEST_F(VulnDbTest, KevAndEpssCountNewChangedAndUnchanged) {
+  auto db = VulnDb::Open(DbPath());
+  ASSERT_TRUE(db.ok());
+  PutCounts counts;
+  ASSERT_TRUE((*db)->BeginBatch().ok());
+  KevRecord k{"CVE-2021-44228", "2021-12-10", "2021-12-24", "Apache", "Log4j2", "RCE", "Known"};
+  ASSERT_TRUE((*db)->PutKev(k, counts).ok());
+  ASSERT_TRUE((*db)->PutKev(k, counts).ok());
+  k.due_date = "2021-12-31";
+  ASSERT_TRUE((*db)->PutKev(k, counts).ok());
+  EpssRecord e{"CVE-2021-44228", 0.9, 0.99, "2025-03-14"};
+  ASSERT_TRUE((*db)->PutEpss(e, counts).ok());
+  EpssRecord stale{"CVE-2021-44228", 0.5, 0.5, "2024-01-01"};
+  ASSERT_TRUE((*db)->PutEpss(stale, counts).ok());
+  ASSERT_TRUE((*db)->CommitBatch().ok());
+  EXPECT_EQ(counts.inserted, 2u);
+  EXPECT_EQ(counts.updated, 1u);
+  EXPECT_EQ(counts.unchanged, 2u);
+  auto kev = (*db)->Kev("CVE-2021-44228");
+  ASSERT_TRUE(kev.ok() && kev->has_value());
+  EXPECT_EQ((*kev)->due_date, "2021-12-31");
+  auto epss = (*db)->Epss("CVE-2021-44228");
+  ASSERT_TRUE(epss.ok() && epss->has_value());
+  EXPECT_DOUBLE_EQ((*epss)->score, 0.9);
+}
+
+class FeedSniffTest : public VulnDbTest {
+ protected:
+  std::string Write(const std::string& name, std::string_view content) {
+    std::filesystem::path p = dir_ / "feeds" / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  std::string WriteGzip(const std::string& name, std::string_view content) {
+    std::filesystem::path p = dir_ / "feeds" / name;
+    std::filesystem::create_directories(p.parent_path());
+    gzFile f = gzopen(p.string().c_str(), "wb");
+    gzwrite(f, content.data(), static_cast<unsigned>(content.size()));
+    gzclose(f);
+    return p.string();
+  }
+};
+
+TEST_F(FeedSniffTest, EachFeedIsRecognisedByContent) {
+  // Names deliberately say nothing about the feed.
+  Write("a.json", R"({"schema_version":"1.6.0","id":"GHSA-aaaa-bbbb-cccc","modified":"2024-01-01T00:00:00Z",
+    "affected":[{"package":{"ecosystem":"npm","name":"left-pad"}}]})");
+  Write("b.json", R"({"resultsPerPage":1,"startIndex":0,"totalResults":1,"format":"NVD_CVE","version":"2.0",
+    "vulnerabilities":[{"cve":{"id":"CVE-2099-0002","sourceIdentifier":"x","published":"2099-01-01T00:00:00.000",
+    "lastModified":"2099-01-02T00:00:00.000","vulnStatus":"Analyzed",
+    "descriptions":[{"lang":"en","value":"d"}]}}]})");
+  Write("c.json", R"({"cve":{"id":"CVE-2099-0003","sourceIdentifier":"x","published":"2099-01-01T00:00:00.000",
+    "lastModified":"2099-01-02T00:00:00.000","vulnStatus":"Analyzed","descriptions":[{"lang":"en","value":"d"}]}})");
+  Write("d.json", R"({"resultsPerPage":1,"startIndex":0,"totalResults":1,"format":"NVD_CPE","version":"2.0",
+    "products":[{"cpe":{"cpeName":"cpe:2.3:a:x:y:1:*:*:*:*:*:*:*"}}]})");
+  Write("e.txt", "cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,dueDate,"
+                 "knownRansomwareCampaignUse,notes,cwes\n"
+                 "CVE-2021-44228,Apache,Log4j2,RCE,2021-12-10,d,a,2021-12-24,Known,,CWE-20\n");
+  WriteGzip("f.gz", "#model_version:v2025.03.14,score_date:2025-03-14T00:00:00+0000\ncve,epss,percentile\n"
+                    "CVE-2021-44228,0.94358,0.99973\nCVE-2099-0003,0.1,0.2\nnot-a-cve,1,1\n");
+  Write("g.json", R"({"title":"not a feed","items":[1,2,3]})");
+  Write("h.md", "# README\n");
+  Write("i.json", R"({"id":"GHSA-broken","modified":)");
+  auto db = VulnDb::Open(DbPath());
+  ASSERT_TRUE(db.ok());
+  app::ImportReport report;
+  Status s = app::ImportFeeds(**db, {(dir_ / "feeds").string()}, report);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(report.feeds["osv"].stats.records, 1u);
+  EXPECT_EQ(report.feeds["nvd"].stats.records, 2u);
+  EXPECT_EQ(report.feeds["kev"].stats.records, 1u);
+  EXPECT_EQ(report.feeds["epss"].stats.records, 2u);
+  EXPECT_EQ(report.feeds["epss"].stats.skipped, 1u);
+  // A truncated OSV record still shows whose it is: the OSV importer reports it with a position.
+  EXPECT_EQ(report.feeds["osv"].stats.skipped, 1u);
+  ASSERT_EQ(report.feeds["osv"].stats.issues.size(), 1u);
+  EXPECT_NE(report.feeds["osv"].stats.issues[0].file.find("i.json"), std::string::npos);
+  // The CPE dictionary page, the unrelated JSON and the README are counted and listed.
+  EXPECT_EQ(report.unrecognised_files, 3u);
+  ASSERT_EQ(report.unrecognised.size(), 3u);
+  EXPECT_NE(report.unrecognised[0].find("d.json"), std::string::npos);
+  auto epss = (*db)->Epss("CVE-2021-44228");
+  ASSERT_TRUE(epss.ok() && epss->has_value());
+  EXPECT_EQ((*epss)->score_date, "2025-03-14T00:00:00+0000");
+}
+
+TEST_F(FeedSniffTest, MalformedRecordIsReportedAndTheRestImported) {
+  Write("good.json", R"({"id":"GHSA-good","modified":"2024-01-01T00:00:00Z"})");
+  Write("bad.json", R"({"id":"GHSA-bad","modified":"2024-01-01T00:00:00Z","affected":"not an array"})");
+  app::ImportReport report;
+  auto db = VulnDb::Open(DbPath());
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(app::ImportFeeds(**db, {(dir_ / "feeds").string()}, report).ok());
+  const app::FeedReport& osv = report.feeds["osv"];
+  EXPECT_EQ(osv.stats.records, 1u);
+  EXPECT_EQ(osv.stats.skipped, 1u);
+  ASSERT_EQ(osv.stats.issues.size(), 1u);
+  EXPECT_NE(osv.stats.issues[0].file.find("bad.json"), std::string::npos);
+  EXPECT_EQ(osv.counts.inserted, 1u);
 }
 
 }  // namespace

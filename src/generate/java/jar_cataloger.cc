@@ -25,6 +25,12 @@ struct ArchiveCloser {
   void operator()(archive* a) const { archive_read_free(a); }
 };
 
+// libarchive may report a failure without a message (NULL).
+std::string ArchiveError(archive* a) {
+  const char* m = archive_error_string(a);
+  return m != nullptr ? m : "unrecognised or damaged archive";
+}
+
 struct Budget {
   std::uint64_t bytes = 0;
   std::uint64_t entries = 0;
@@ -68,7 +74,7 @@ Status ReadEntry(archive* a, std::uint64_t size_hint, Budget& budget, std::uint6
   while (true) {
     la_ssize_t n = archive_read_data(a, buf, sizeof buf);
     if (n == 0) return Status::Ok();
-    if (n < 0) return Status::ParseError(std::string("corrupt archive entry: ") + archive_error_string(a));
+    if (n < 0) return Status::ParseError(std::string("corrupt archive entry: ") + ArchiveError(a));
     budget.bytes += static_cast<std::uint64_t>(n);
     if (budget.bytes > kMaxTotalBytes || budget.bytes > limit) {
       return Status::TooLarge("archive expands past its limit (512 MiB or 100x its size)");
@@ -82,7 +88,7 @@ Status Walk(std::string_view bytes, const std::string& where, int depth, Budget&
   std::unique_ptr<archive, ArchiveCloser> a(archive_read_new());
   archive_read_support_format_zip(a.get());
   if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
-    return Status::ParseError(where + ": " + archive_error_string(a.get()));
+    return Status::ParseError(where + ": " + ArchiveError(a.get()));
   }
   std::string manifest;
   bool found_pom = false;
@@ -91,7 +97,7 @@ Status Walk(std::string_view bytes, const std::string& where, int depth, Budget&
   while (true) {
     int r = archive_read_next_header(a.get(), &entry);
     if (r == ARCHIVE_EOF) break;
-    if (r < ARCHIVE_WARN) return Status::ParseError(where + ": " + archive_error_string(a.get()));
+    if (r < ARCHIVE_WARN) return Status::ParseError(where + ": " + ArchiveError(a.get()));
     if (++budget.entries > kMaxEntries) return Status::TooLarge(where + ": more than 200000 entries");
     const char* raw = archive_entry_pathname(entry);
     std::string_view name = raw == nullptr ? std::string_view() : raw;

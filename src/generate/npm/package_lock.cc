@@ -132,7 +132,10 @@ Status ParsePackagesMap(const element& root, object packages, CatalogOutput& out
     return nullptr;
   };
 
-  for (const auto& [path, value] : entries) {
+  for (const auto& entry : entries) {
+    // Named copies, not structured bindings: clang < 16 cannot capture bindings in lambdas.
+    const std::string& path = entry.first;
+    const element& value = entry.second;
     const std::string& from = ref_by_path[path];
     ForEachDependencyName(value, {"dependencies", "optionalDependencies", "peerDependencies"}, [&](std::string_view dep) {
       if (const std::string* to = resolve(path, dep)) {

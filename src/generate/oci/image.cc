@@ -30,6 +30,12 @@ struct ArchiveCloser {
   void operator()(archive* a) const { archive_read_free(a); }
 };
 
+// libarchive may report a failure without a message (NULL).
+std::string ArchiveError(archive* a) {
+  const char* m = archive_error_string(a);
+  return m != nullptr ? m : "unrecognised or damaged archive";
+}
+
 // Removes the scratch directory on every return path.
 class ScratchDir {
  public:
@@ -130,7 +136,7 @@ Status WriteRegular(archive* a, const fs::path& target, mode_t mode, ExtractStat
     int r = archive_read_data_block(a, &buf, &size, &offset);
     if (r == ARCHIVE_EOF) break;
     if (r < ARCHIVE_WARN) {
-      result = Status::ParseError(std::string("corrupt archive data: ") + archive_error_string(a));
+      result = Status::ParseError(std::string("corrupt archive data: ") + ArchiveError(a));
       break;
     }
     st.total_bytes += size;
@@ -159,14 +165,14 @@ Status Extract(const fs::path& archive_path, const fs::path& root, bool whiteout
   archive_read_support_format_tar(a.get());
   archive_read_support_format_gnutar(a.get());
   if (archive_read_open_filename(a.get(), archive_path.c_str(), 1 << 16) != ARCHIVE_OK) {
-    return Status::ParseError(archive_path.filename().string() + ": " + archive_error_string(a.get()));
+    return Status::ParseError(archive_path.filename().string() + ": " + ArchiveError(a.get()));
   }
   const std::string name = archive_path.filename().string();
   archive_entry* entry;
   while (true) {
     int r = archive_read_next_header(a.get(), &entry);
     if (r == ARCHIVE_EOF) break;
-    if (r < ARCHIVE_WARN) return Status::ParseError(name + ": " + archive_error_string(a.get()));
+    if (r < ARCHIVE_WARN) return Status::ParseError(name + ": " + ArchiveError(a.get()));
     if (++st.entries > st.limits.max_entries) {
       return Status::TooLarge("image has more than " + std::to_string(st.limits.max_entries) + " entries");
     }

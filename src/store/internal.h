@@ -1,0 +1,45 @@
+// Helpers shared by the backends (not part of the Store contract): turning a model::Sbom into the
+// rows both schemas store, paging, timestamps and the name-pattern translation. Keeping this logic
+// in one place is what makes the two backends answer identically.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+#include "model/sbom.h"
+#include "store/store.h"
+
+namespace sbomhub::store::internal {
+
+// One embedded migration script (generated from src/store/migrations/<backend>/NNNN_name.sql).
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+const std::vector<Migration>& SqliteMigrations();
+const std::vector<Migration>& PostgresMigrations();
+
+// Current time, RFC 3339 UTC with microseconds ("2026-11-28T02:00:00.123456Z"), so audit rows
+// written in one second still sort by time.
+std::string NowUtc();
+
+Page ClampPage(Page page);
+
+// (purl_type, purl_name) of a purl as the where-used index stores it; both empty when `purl` is
+// empty or does not parse leniently.
+std::pair<std::string, std::string> PurlKey(std::string_view purl);
+
+// The rows PutSbom stores: components in ForEachComponent order (ids left 0) and every edge.
+std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom);
+std::vector<StoredEdge> EdgeRows(const model::Sbom& sbom);
+
+// "log4j*" → "log4j%" with '%', '_' and '\' escaped by '\'; lower-cased (ASCII). Use with
+// `lower(name) LIKE ? ESCAPE '\'`.
+std::string GlobToLike(std::string_view pattern);
+
+}  // namespace sbomhub::store::internal

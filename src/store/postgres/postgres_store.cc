@@ -1,0 +1,504 @@
+#include "store/postgres/postgres_store.h"
+
+#include <functional>
+#include <pqxx/pqxx>
+#include <string_view>
+
+#include "base/sha256.h"
+#include "store/internal.h"
+
+namespace sbomhub::store {
+namespace {
+
+// libpqxx reports through exceptions; none may leave this file. Constraint classes map onto the
+// Store contract's codes; a lost or refused connection is kUnavailable.
+Status FromException(const std::exception& e) {
+  std::string msg = e.what();
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  if (dynamic_cast<const pqxx::unique_violation*>(&e) != nullptr) return Status::AlreadyExists(msg);
+  if (dynamic_cast<const pqxx::foreign_key_violation*>(&e) != nullptr) return Status::NotFound(msg);
+  if (dynamic_cast<const pqxx::check_violation*>(&e) != nullptr ||
+      dynamic_cast<const pqxx::not_null_violation*>(&e) != nullptr ||
+      dynamic_cast<const pqxx::data_exception*>(&e) != nullptr) {
+    return Status::InvalidArgument(msg);
+  }
+  if (dynamic_cast<const pqxx::integrity_constraint_violation*>(&e) != nullptr) {
+    return Status::Conflict(msg);
+  }
+  if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr ||
+      dynamic_cast<const pqxx::insufficient_privilege*>(&e) != nullptr) {
+    return Status::Unavailable(msg);
+  }
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
+    // 40001 serialization failure, 40P01 deadlock: the caller may retry.
+    if (sql->sqlstate() == "40001" || sql->sqlstate() == "40P01") return Status::Conflict(msg);
+  }
+  return Status::Internal("PostgreSQL: " + msg);
+}
+
+// Runs `fn` turning any exception into a Status.
+template <typename Fn>
+auto Guard(Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    return FromException(e);
+  }
+}
+
+std::string S(std::string_view v) { return std::string(v); }
+std::string Str(const pqxx::field& f) { return f.is_null() ? std::string() : std::string(f.c_str(), f.size()); }
+Id IdOf(const pqxx::field& f) { return f.as<Id>(); }
+bool BoolOf(const pqxx::field& f) { return f.as<bool>(); }
+
+Team ReadTeam(const pqxx::row& r) { return {IdOf(r[0]), Str(r[1])}; }
+User ReadUser(const pqxx::row& r) {
+  return {IdOf(r[0]), Str(r[1]), Str(r[2]), ParseRole(Str(r[3])).value_or(Role::kViewer)};
+}
+ApiKey ReadApiKey(const pqxx::row& r) {
+  return {IdOf(r[0]), IdOf(r[1]), ParseRole(Str(r[2])).value_or(Role::kViewer), Str(r[3]), Str(r[4]),
+          BoolOf(r[5])};
+}
+Project ReadProject(const pqxx::row& r, int at = 0) {
+  return {IdOf(r[at]), Str(r[at + 1]), IdOf(r[at + 2]),
+          ParseCriticality(Str(r[at + 3])).value_or(Criticality::kMedium)};
+}
+ProjectVersion ReadVersion(const pqxx::row& r, int at = 0) {
+  return {IdOf(r[at]), IdOf(r[at + 1]), Str(r[at + 2])};
+}
+SbomDocument ReadDocument(const pqxx::row& r) {
+  return {IdOf(r[0]), IdOf(r[1]), Str(r[2]), Str(r[3]), Str(r[4]),
+          Str(r[5]),  IdOf(r[6]), Str(r[7]), Str(r[8]), BoolOf(r[9])};
+}
+StoredComponent ReadComponent(const pqxx::row& r, int at = 0) {
+  StoredComponent c;
+  c.id = IdOf(r[at + 0]);
+  c.version_id = IdOf(r[at + 1]);
+  c.document_id = IdOf(r[at + 2]);
+  c.bom_ref = Str(r[at + 3]);
+  c.name = Str(r[at + 4]);
+  c.group = Str(r[at + 5]);
+  c.version = Str(r[at + 6]);
+  c.purl = Str(r[at + 7]);
+  c.purl_type = Str(r[at + 8]);
+  c.purl_name = Str(r[at + 9]);
+  c.cpe = Str(r[at + 10]);
+  c.supplier = Str(r[at + 11]);
+  c.license = Str(r[at + 12]);
+  c.hashes = Str(r[at + 13]);
+  c.scope = Str(r[at + 14]);
+  c.direct = BoolOf(r[at + 15]);
+  c.primary = BoolOf(r[at + 16]);
+  return c;
+}
+WhereUsedRow ReadWhereUsed(const pqxx::row& r) {
+  return {ReadProject(r, 0), ReadVersion(r, 4), ReadComponent(r, 7)};
+}
+
+const std::string kComponentColumns =
+    "c.id, c.version_id, c.document_id, c.bom_ref, c.name, c.grp, c.version, c.purl, c.purl_type, "
+    "c.purl_name, c.cpe, c.supplier, c.license, c.hashes, c.scope, c.is_direct, c.is_primary";
+const std::string kWhereUsedSelect =
+    "SELECT p.id, p.name, p.team_id, p.criticality, v.id, v.project_id, v.version, " +
+    kComponentColumns +
+    " FROM components c JOIN project_versions v ON v.id = c.version_id "
+    "JOIN projects p ON p.id = v.project_id ";
+
+class PostgresStore final : public Store {
+ public:
+  explicit PostgresStore(std::unique_ptr<pqxx::connection> conn) : conn_(std::move(conn)) {}
+
+  std::string_view Backend() const override { return "postgres"; }
+
+  Status Migrate() {
+    return Guard([&]() -> Status {
+      pqxx::work w(*conn_);
+      // Several servers may start at once: the first migrates, the others wait and find it done.
+      w.exec("SELECT pg_advisory_xact_lock(7142031001)");
+      w.exec(
+          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+          "NULL, applied_at TEXT NOT NULL)");
+      int current = w.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0].as<int>();
+      const auto& migrations = internal::PostgresMigrations();
+      int newest = migrations.empty() ? 0 : migrations.back().version;
+      if (current > newest) {
+        return Status::Unsupported("schema version " + std::to_string(current) +
+                                   " is newer than this sbomhub understands (" +
+                                   std::to_string(newest) + "); upgrade sbomhub");
+      }
+      for (const auto& m : migrations) {
+        if (m.version <= current) continue;
+        w.exec(m.sql);
+        w.exec_params("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                      m.version, std::string(m.name), internal::NowUtc());
+      }
+      w.commit();
+      return Status::Ok();
+    });
+  }
+
+  Result<int> SchemaVersion() override {
+    return Guard([&]() -> Result<int> {
+      pqxx::nontransaction n(*conn_);
+      return n.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0].as<int>();
+    });
+  }
+
+  // ---- teams, users, keys ----
+
+  Result<Team> CreateTeam(std::string_view actor, std::string_view name) override {
+    Team t{0, S(name)};
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      t.id = IdOf(w.exec_params1("INSERT INTO teams (name) VALUES ($1) RETURNING id", t.name)[0]);
+      Audit(w, actor, "team.create", "team:" + std::to_string(t.id), t.name);
+    }));
+    return t;
+  }
+
+  Result<Team> GetTeam(Id id) override {
+    return One<Team>("SELECT id, name FROM teams WHERE id = $1", ReadTeam, "team " + std::to_string(id), id);
+  }
+
+  Result<std::vector<Team>> ListTeams(Page page) override {
+    page = internal::ClampPage(page);
+    return Many<Team>("SELECT id, name FROM teams ORDER BY name LIMIT $1 OFFSET $2", ReadTeam,
+                      page.limit, page.offset);
+  }
+
+  Result<User> CreateUser(std::string_view actor, std::string_view name,
+                          std::string_view password_hash, Role role) override {
+    User u{0, S(name), S(password_hash), role};
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      u.id = IdOf(w.exec_params1(
+          "INSERT INTO users (name, password_hash, role) VALUES ($1, $2, $3) RETURNING id", u.name,
+          u.password_hash, S(RoleName(role)))[0]);
+      Audit(w, actor, "user.create", "user:" + std::to_string(u.id),
+            u.name + " role=" + S(RoleName(role)));
+    }));
+    return u;
+  }
+
+  Result<User> GetUserByName(std::string_view name) override {
+    return One<User>("SELECT id, name, password_hash, role FROM users WHERE name = $1", ReadUser,
+                     "user '" + S(name) + "'", S(name));
+  }
+
+  Result<std::vector<User>> ListUsers(Page page) override {
+    page = internal::ClampPage(page);
+    return Many<User>("SELECT id, name, password_hash, role FROM users ORDER BY name LIMIT $1 OFFSET $2",
+                      ReadUser, page.limit, page.offset);
+  }
+
+  Status AddTeamMember(std::string_view actor, Id team_id, Id user_id) override {
+    return Mutate([&](pqxx::work& w) {
+      w.exec_params0("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)", team_id, user_id);
+      Audit(w, actor, "team.add_member", "team:" + std::to_string(team_id),
+            "user:" + std::to_string(user_id));
+    });
+  }
+
+  Result<std::vector<Team>> TeamsOfUser(Id user_id) override {
+    return Many<Team>(
+        "SELECT t.id, t.name FROM teams t JOIN team_members m ON m.team_id = t.id "
+        "WHERE m.user_id = $1 ORDER BY t.name",
+        ReadTeam, user_id);
+  }
+
+  Result<ApiKey> CreateApiKey(std::string_view actor, Id team_id, Role role,
+                              std::string_view key_hash) override {
+    ApiKey k{0, team_id, role, S(key_hash), internal::NowUtc(), false};
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      k.id = IdOf(w.exec_params1(
+          "INSERT INTO api_keys (team_id, role, key_hash, created_at) VALUES ($1, $2, $3, $4) "
+          "RETURNING id",
+          team_id, S(RoleName(role)), k.key_hash, k.created_at)[0]);
+      Audit(w, actor, "api_key.create", "api_key:" + std::to_string(k.id),
+            "team:" + std::to_string(team_id) + " role=" + S(RoleName(role)));
+    }));
+    return k;
+  }
+
+  Result<ApiKey> GetApiKeyByHash(std::string_view key_hash) override {
+    return One<ApiKey>(
+        "SELECT id, team_id, role, key_hash, created_at, revoked FROM api_keys WHERE key_hash = $1",
+        ReadApiKey, "API key", S(key_hash));
+  }
+
+  Result<std::vector<ApiKey>> ListApiKeys(Id team_id, Page page) override {
+    page = internal::ClampPage(page);
+    return Many<ApiKey>(
+        "SELECT id, team_id, role, key_hash, created_at, revoked FROM api_keys WHERE team_id = $1 "
+        "ORDER BY id LIMIT $2 OFFSET $3",
+        ReadApiKey, team_id, page.limit, page.offset);
+  }
+
+  Status RevokeApiKey(std::string_view actor, Id key_id) override {
+    Status status;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      auto r = w.exec_params("UPDATE api_keys SET revoked = TRUE WHERE id = $1", key_id);
+      if (r.affected_rows() == 0) {
+        status = Status::NotFound("API key " + std::to_string(key_id) + " not found");
+        throw Abort();
+      }
+      Audit(w, actor, "api_key.revoke", "api_key:" + std::to_string(key_id), "");
+    }, &status));
+    return status;
+  }
+
+  // ---- projects and versions ----
+
+  Result<Project> CreateProject(std::string_view actor, std::string_view name, Id team_id,
+                                Criticality criticality) override {
+    Project p{0, S(name), team_id, criticality};
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      p.id = IdOf(w.exec_params1(
+          "INSERT INTO projects (name, team_id, criticality) VALUES ($1, $2, $3) RETURNING id", p.name,
+          team_id, S(CriticalityName(criticality)))[0]);
+      Audit(w, actor, "project.create", "project:" + std::to_string(p.id),
+            p.name + " team:" + std::to_string(team_id) + " criticality=" +
+                S(CriticalityName(criticality)));
+    }));
+    return p;
+  }
+
+  Result<Project> GetProject(Id id) override {
+    return One<Project>("SELECT id, name, team_id, criticality FROM projects WHERE id = $1",
+                        [](const pqxx::row& r) { return ReadProject(r); },
+                        "project " + std::to_string(id), id);
+  }
+
+  Result<Project> GetProjectByName(std::string_view name) override {
+    return One<Project>("SELECT id, name, team_id, criticality FROM projects WHERE name = $1",
+                        [](const pqxx::row& r) { return ReadProject(r); },
+                        "project '" + S(name) + "'", S(name));
+  }
+
+  Result<std::vector<Project>> ListProjects(Page page) override {
+    page = internal::ClampPage(page);
+    return Many<Project>(
+        "SELECT id, name, team_id, criticality FROM projects ORDER BY name LIMIT $1 OFFSET $2",
+        [](const pqxx::row& r) { return ReadProject(r); }, page.limit, page.offset);
+  }
+
+  Result<ProjectVersion> CreateVersion(std::string_view actor, Id project_id,
+                                       std::string_view version) override {
+    ProjectVersion v{0, project_id, S(version)};
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      v.id = IdOf(w.exec_params1(
+          "INSERT INTO project_versions (project_id, version) VALUES ($1, $2) RETURNING id",
+          project_id, v.version)[0]);
+      Audit(w, actor, "version.create", "version:" + std::to_string(v.id),
+            "project:" + std::to_string(project_id) + " " + v.version);
+    }));
+    return v;
+  }
+
+  Result<ProjectVersion> GetVersion(Id id) override {
+    return One<ProjectVersion>("SELECT id, project_id, version FROM project_versions WHERE id = $1",
+                               [](const pqxx::row& r) { return ReadVersion(r); },
+                               "version " + std::to_string(id), id);
+  }
+
+  Result<std::vector<ProjectVersion>> ListVersions(Id project_id, Page page) override {
+    page = internal::ClampPage(page);
+    return Many<ProjectVersion>(
+        "SELECT id, project_id, version FROM project_versions WHERE project_id = $1 ORDER BY id "
+        "LIMIT $2 OFFSET $3",
+        [](const pqxx::row& r) { return ReadVersion(r); }, project_id, page.limit, page.offset);
+  }
+
+  // ---- documents ----
+
+  Result<SbomDocument> PutSbom(std::string_view actor, Id version_id, std::string_view bytes,
+                               const model::Sbom& sbom) override {
+    SbomDocument doc;
+    doc.version_id = version_id;
+    doc.sha256 = Sha256Hex(bytes);
+    doc.family = S(model::SpecFamilyName(sbom.family));
+    doc.spec_version = sbom.spec_version;
+    doc.encoding = S(model::EncodingName(sbom.encoding));
+    doc.size_bytes = static_cast<std::int64_t>(bytes.size());
+    doc.uploaded_at = internal::NowUtc();
+    doc.uploaded_by = S(actor);
+    doc.current = true;
+    std::vector<StoredComponent> components = internal::ComponentRows(sbom);
+    std::vector<StoredEdge> edges = internal::EdgeRows(sbom);
+
+    Status status;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      // Lock the version row so two concurrent uploads for one version serialize instead of
+      // interleaving their deletes and inserts.
+      if (w.exec_params("SELECT id FROM project_versions WHERE id = $1 FOR UPDATE", version_id).empty()) {
+        status = Status::NotFound("version " + std::to_string(version_id) + " not found");
+        throw Abort();
+      }
+      doc.id = IdOf(w.exec_params1(
+          "INSERT INTO sbom_documents (version_id, sha256, family, spec_version, encoding, "
+          "size_bytes, content, uploaded_at, uploaded_by, is_current) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, TRUE) RETURNING id",
+          version_id, doc.sha256, doc.family, doc.spec_version, doc.encoding, doc.size_bytes,
+          pqxx::binarystring(bytes.data(), bytes.size()), doc.uploaded_at, doc.uploaded_by)[0]);
+      // Older uploads stay (bytes for history) but stop being current; their rows go.
+      w.exec_params0("UPDATE sbom_documents SET is_current = FALSE WHERE version_id = $1 AND id <> $2",
+                     version_id, doc.id);
+      w.exec_params0("DELETE FROM dependency_edges WHERE version_id = $1", version_id);
+      w.exec_params0("DELETE FROM components WHERE version_id = $1", version_id);
+      for (const auto& c : components) {
+        w.exec_prepared0("sbomhub_insert_component", version_id, doc.id, c.bom_ref, c.name, c.group,
+                         c.version, c.purl, c.purl_type, c.purl_name, c.cpe, c.supplier, c.license,
+                         c.hashes, c.scope, c.direct, c.primary);
+      }
+      for (const auto& e : edges) {
+        w.exec_prepared0("sbomhub_insert_edge", version_id, e.from_ref, e.to_ref, e.type);
+      }
+      Audit(w, actor, "sbom.put", "version:" + std::to_string(version_id),
+            "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " + doc.family + " " +
+                doc.spec_version + " components=" + std::to_string(components.size()) +
+                " edges=" + std::to_string(edges.size()));
+    }, &status));
+    return doc;
+  }
+
+  Result<std::vector<SbomDocument>> ListDocuments(Id version_id) override {
+    return Many<SbomDocument>(
+        "SELECT id, version_id, sha256, family, spec_version, encoding, size_bytes, uploaded_at, "
+        "uploaded_by, is_current FROM sbom_documents WHERE version_id = $1 ORDER BY id",
+        ReadDocument, version_id);
+  }
+
+  Result<std::string> SbomBytes(Id document_id) override {
+    return One<std::string>("SELECT content FROM sbom_documents WHERE id = $1",
+                            [](const pqxx::row& r) { return pqxx::binarystring(r[0]).str(); },
+                            "document " + std::to_string(document_id), document_id);
+  }
+
+  Result<std::vector<StoredComponent>> ComponentsOf(Id version_id, Page page) override {
+    page = internal::ClampPage(page);
+    return Many<StoredComponent>(
+        "SELECT " + kComponentColumns +
+            " FROM components c WHERE c.version_id = $1 ORDER BY c.id LIMIT $2 OFFSET $3",
+        [](const pqxx::row& r) { return ReadComponent(r); }, version_id, page.limit, page.offset);
+  }
+
+  Result<std::vector<StoredEdge>> EdgesOf(Id version_id) override {
+    return Many<StoredEdge>(
+        "SELECT from_ref, to_ref, type FROM dependency_edges WHERE version_id = $1 ORDER BY id",
+        [](const pqxx::row& r) { return StoredEdge{Str(r[0]), Str(r[1]), Str(r[2])}; }, version_id);
+  }
+
+  // ---- queries ----
+
+  Result<std::vector<WhereUsedRow>> WhereUsed(std::string_view purl,
+                                              std::optional<std::string_view> version,
+                                              Page page) override {
+    auto key = internal::PurlKey(purl);
+    if (key.first.empty()) return Status::InvalidArgument("'" + S(purl) + "' is not a package URL");
+    page = internal::ClampPage(page);
+    return Many<WhereUsedRow>(
+        kWhereUsedSelect +
+            "WHERE c.purl_type = $1 AND c.purl_name = $2 AND (NOT $3 OR c.version = $4) "
+            "ORDER BY p.name, v.version, c.id LIMIT $5 OFFSET $6",
+        ReadWhereUsed, key.first, key.second, version.has_value(), S(version.value_or("")), page.limit,
+        page.offset);
+  }
+
+  Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page) override {
+    page = internal::ClampPage(page);
+    return Many<WhereUsedRow>(kWhereUsedSelect +
+                                  "WHERE lower(c.name) LIKE $1 ESCAPE '\\' "
+                                  "ORDER BY p.name, v.version, c.id LIMIT $2 OFFSET $3",
+                              ReadWhereUsed, internal::GlobToLike(pattern), page.limit, page.offset);
+  }
+
+  Result<std::vector<AuditEntry>> ListAudit(Page page) override {
+    page = internal::ClampPage(page);
+    return Many<AuditEntry>(
+        "SELECT id, actor, action, object, detail, at FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2",
+        [](const pqxx::row& r) {
+          return AuditEntry{IdOf(r[0]), Str(r[1]), Str(r[2]), Str(r[3]), Str(r[4]), Str(r[5])};
+        },
+        page.limit, page.offset);
+  }
+
+  Status Prepare() {
+    return Guard([&]() -> Status {
+      conn_->prepare("sbomhub_insert_component",
+                     "INSERT INTO components (version_id, document_id, bom_ref, name, grp, version, "
+                     "purl, purl_type, purl_name, cpe, supplier, license, hashes, scope, is_direct, "
+                     "is_primary) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                     "$14, $15, $16)");
+      conn_->prepare("sbomhub_insert_edge",
+                     "INSERT INTO dependency_edges (version_id, from_ref, to_ref, type) "
+                     "VALUES ($1, $2, $3, $4)");
+      return Status::Ok();
+    });
+  }
+
+ private:
+  // Thrown inside a Mutate body to roll back with the Status the body already set.
+  struct Abort {};
+
+  // Runs `body` in one transaction, committing when it returns. An exception rolls back (pqxx
+  // aborts an uncommitted work in its destructor); `Abort` keeps the Status in *status.
+  Status Mutate(const std::function<void(pqxx::work&)>& body, Status* status = nullptr) {
+    try {
+      pqxx::work w(*conn_);
+      body(w);
+      w.commit();
+      return Status::Ok();
+    } catch (const Abort&) {
+      return status != nullptr && !status->ok() ? *status : Status::Internal("transaction aborted");
+    } catch (const std::exception& e) {
+      return FromException(e);
+    }
+  }
+
+  void Audit(pqxx::work& w, std::string_view actor, std::string_view action, const std::string& object,
+             const std::string& detail) {
+    w.exec_params0("INSERT INTO audit_log (actor, action, object, detail, at) VALUES ($1, $2, $3, $4, $5)",
+                   S(actor), S(action), object, detail, internal::NowUtc());
+  }
+
+  template <typename T, typename Read, typename... Args>
+  Result<T> One(const std::string& sql, Read read, const std::string& what, Args&&... args) {
+    return Guard([&]() -> Result<T> {
+      pqxx::nontransaction n(*conn_);
+      auto r = n.exec_params(sql, std::forward<Args>(args)...);
+      if (r.empty()) return Status::NotFound(what + " not found");
+      return T(read(r[0]));
+    });
+  }
+
+  template <typename T, typename Read, typename... Args>
+  Result<std::vector<T>> Many(const std::string& sql, Read read, Args&&... args) {
+    return Guard([&]() -> Result<std::vector<T>> {
+      pqxx::nontransaction n(*conn_);
+      auto r = n.exec_params(sql, std::forward<Args>(args)...);
+      std::vector<T> out;
+      out.reserve(r.size());
+      for (const auto& row : r) out.push_back(read(row));
+      return out;
+    });
+  }
+
+  std::unique_ptr<pqxx::connection> conn_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url) {
+  std::unique_ptr<pqxx::connection> conn;
+  try {
+    conn = std::make_unique<pqxx::connection>(url);
+  } catch (const std::exception& e) {
+    std::string msg = e.what();
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    return Status::Unavailable("cannot connect to PostgreSQL: " + msg);
+  }
+  auto store = std::make_unique<PostgresStore>(std::move(conn));
+  SBOMHUB_RETURN_IF_ERROR(store->Migrate());
+  SBOMHUB_RETURN_IF_ERROR(store->Prepare());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace sbomhub::store

@@ -1,0 +1,540 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <functional>
+#include <string_view>
+
+#include "base/sha256.h"
+#include "model/purl.h"
+#include "sqlite/sqlite.h"
+#include "store/internal.h"
+
+namespace sbomhub::store {
+namespace {
+
+using sqlite::Database;
+using sqlite::Statement;
+
+// The sqlite wrapper reports every constraint failure as kConflict; the Store contract tells
+// "name taken" from "no such parent" from "bad value", which SQLite's message states.
+Status MapError(const Status& s) {
+  if (s.ok() || s.code() != StatusCode::kConflict) return s;
+  const std::string& m = s.message();
+  if (m.find("UNIQUE constraint failed") != std::string::npos) return Status::AlreadyExists(m);
+  if (m.find("FOREIGN KEY constraint failed") != std::string::npos) return Status::NotFound(m);
+  if (m.find("CHECK constraint failed") != std::string::npos ||
+      m.find("NOT NULL constraint failed") != std::string::npos) {
+    return Status::InvalidArgument(m);
+  }
+  return s;
+}
+
+// Rolls back unless committed, so every early return leaves the database as it was.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) {}
+  ~Transaction() {
+    if (open_) db_.Rollback();
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Status Begin() {
+    SBOMHUB_RETURN_IF_ERROR(db_.Begin());
+    open_ = true;
+    return Status::Ok();
+  }
+  Status Commit() {
+    Status s = db_.Commit();
+    if (s.ok()) open_ = false;
+    return s;
+  }
+
+ private:
+  Database& db_;
+  bool open_ = false;
+};
+
+std::string Str(const Statement& st, int col) { return std::string(st.ColumnText(col)); }
+
+Team ReadTeam(const Statement& st) { return {st.ColumnInt(0), Str(st, 1)}; }
+User ReadUser(const Statement& st) {
+  return {st.ColumnInt(0), Str(st, 1), Str(st, 2), ParseRole(st.ColumnText(3)).value_or(Role::kViewer)};
+}
+ApiKey ReadApiKey(const Statement& st) {
+  return {st.ColumnInt(0), st.ColumnInt(1), ParseRole(st.ColumnText(2)).value_or(Role::kViewer),
+          Str(st, 3), Str(st, 4), st.ColumnInt(5) != 0};
+}
+Project ReadProject(const Statement& st, int at = 0) {
+  return {st.ColumnInt(at), Str(st, at + 1), st.ColumnInt(at + 2),
+          ParseCriticality(st.ColumnText(at + 3)).value_or(Criticality::kMedium)};
+}
+ProjectVersion ReadVersion(const Statement& st, int at = 0) {
+  return {st.ColumnInt(at), st.ColumnInt(at + 1), Str(st, at + 2)};
+}
+SbomDocument ReadDocument(const Statement& st) {
+  return {st.ColumnInt(0), st.ColumnInt(1), Str(st, 2),         Str(st, 3),
+          Str(st, 4),      Str(st, 5),      st.ColumnInt(6),    Str(st, 7),
+          Str(st, 8),      st.ColumnInt(9) != 0};
+}
+StoredComponent ReadComponent(const Statement& st, int at = 0) {
+  StoredComponent c;
+  c.id = st.ColumnInt(at + 0);
+  c.version_id = st.ColumnInt(at + 1);
+  c.document_id = st.ColumnInt(at + 2);
+  c.bom_ref = Str(st, at + 3);
+  c.name = Str(st, at + 4);
+  c.group = Str(st, at + 5);
+  c.version = Str(st, at + 6);
+  c.purl = Str(st, at + 7);
+  c.purl_type = Str(st, at + 8);
+  c.purl_name = Str(st, at + 9);
+  c.cpe = Str(st, at + 10);
+  c.supplier = Str(st, at + 11);
+  c.license = Str(st, at + 12);
+  c.hashes = Str(st, at + 13);
+  c.scope = Str(st, at + 14);
+  c.direct = st.ColumnInt(at + 15) != 0;
+  c.primary = st.ColumnInt(at + 16) != 0;
+  return c;
+}
+
+constexpr std::string_view kComponentColumns =
+    "c.id, c.version_id, c.document_id, c.bom_ref, c.name, c.grp, c.version, c.purl, c.purl_type, "
+    "c.purl_name, c.cpe, c.supplier, c.license, c.hashes, c.scope, c.is_direct, c.is_primary";
+
+std::string Sql(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) out += p;
+  return out;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+
+  std::string_view Backend() const override { return "sqlite"; }
+
+  Status Migrate() {
+    SBOMHUB_RETURN_IF_ERROR(db_->Exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+        "NULL, applied_at TEXT NOT NULL)"));
+    const auto& migrations = internal::SqliteMigrations();
+    Transaction tx(*db_);
+    SBOMHUB_RETURN_IF_ERROR(tx.Begin());
+    SBOMHUB_ASSIGN_OR_RETURN(int current, SchemaVersion());
+    int newest = migrations.empty() ? 0 : migrations.back().version;
+    if (current > newest) {
+      return Status::Unsupported(db_->path() + ": schema version " + std::to_string(current) +
+                                 " is newer than this sbomhub understands (" +
+                                 std::to_string(newest) + "); upgrade sbomhub");
+    }
+    for (const auto& m : migrations) {
+      if (m.version <= current) continue;
+      SBOMHUB_RETURN_IF_ERROR(db_->Exec(m.sql).WithContext(std::string("migration ") + m.name));
+      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+      SBOMHUB_RETURN_IF_ERROR(st.Bind(1, std::int64_t{m.version}).Bind(2, m.name)
+                                  .Bind(3, internal::NowUtc()).Run());
+    }
+    return tx.Commit();
+  }
+
+  Result<int> SchemaVersion() override {
+    SBOMHUB_ASSIGN_OR_RETURN(auto st,
+                             db_->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+    SBOMHUB_ASSIGN_OR_RETURN(bool row, st.Step());
+    return row ? static_cast<int>(st.ColumnInt(0)) : 0;
+  }
+
+  // ---- teams, users, keys ----
+
+  Result<Team> CreateTeam(std::string_view actor, std::string_view name) override {
+    Team t;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(t.id, InsertReturningId("INSERT INTO teams (name) VALUES (?) RETURNING id",
+                                                       {name}));
+      t.name = std::string(name);
+      return Audit(actor, "team.create", "team:" + std::to_string(t.id), t.name);
+    }));
+    return t;
+  }
+
+  Result<Team> GetTeam(Id id) override {
+    return One<Team>("SELECT id, name FROM teams WHERE id = ?", ReadTeam, "team " + std::to_string(id),
+                     [&](Statement& st) { st.Bind(1, id); });
+  }
+
+  Result<std::vector<Team>> ListTeams(Page page) override {
+    return Many<Team>("SELECT id, name FROM teams ORDER BY name LIMIT ? OFFSET ?", ReadTeam,
+                      [&](Statement& st) { BindPage(st, 1, page); });
+  }
+
+  Result<User> CreateUser(std::string_view actor, std::string_view name,
+                          std::string_view password_hash, Role role) override {
+    User u{0, std::string(name), std::string(password_hash), role};
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(
+          u.id, InsertReturningId(
+                    "INSERT INTO users (name, password_hash, role) VALUES (?, ?, ?) RETURNING id",
+                    {name, password_hash, RoleName(role)}));
+      return Audit(actor, "user.create", "user:" + std::to_string(u.id),
+                   u.name + " role=" + std::string(RoleName(role)));
+    }));
+    return u;
+  }
+
+  Result<User> GetUserByName(std::string_view name) override {
+    return One<User>("SELECT id, name, password_hash, role FROM users WHERE name = ?", ReadUser,
+                     "user '" + std::string(name) + "'", [&](Statement& st) { st.Bind(1, name); });
+  }
+
+  Result<std::vector<User>> ListUsers(Page page) override {
+    return Many<User>("SELECT id, name, password_hash, role FROM users ORDER BY name LIMIT ? OFFSET ?",
+                      ReadUser, [&](Statement& st) { BindPage(st, 1, page); });
+  }
+
+  Status AddTeamMember(std::string_view actor, Id team_id, Id user_id) override {
+    return Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto st,
+                               db_->Prepare("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)"));
+      SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, team_id).Bind(2, user_id).Run()));
+      return Audit(actor, "team.add_member", "team:" + std::to_string(team_id),
+                   "user:" + std::to_string(user_id));
+    });
+  }
+
+  Result<std::vector<Team>> TeamsOfUser(Id user_id) override {
+    return Many<Team>(
+        "SELECT t.id, t.name FROM teams t JOIN team_members m ON m.team_id = t.id "
+        "WHERE m.user_id = ? ORDER BY t.name",
+        ReadTeam, [&](Statement& st) { st.Bind(1, user_id); });
+  }
+
+  Result<ApiKey> CreateApiKey(std::string_view actor, Id team_id, Role role,
+                              std::string_view key_hash) override {
+    ApiKey k{0, team_id, role, std::string(key_hash), internal::NowUtc(), false};
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
+          "INSERT INTO api_keys (team_id, role, key_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id"));
+      st.Bind(1, team_id).Bind(2, RoleName(role)).Bind(3, key_hash).Bind(4, k.created_at);
+      SBOMHUB_ASSIGN_OR_RETURN(k.id, StepId(st));
+      return Audit(actor, "api_key.create", "api_key:" + std::to_string(k.id),
+                   "team:" + std::to_string(team_id) + " role=" + std::string(RoleName(role)));
+    }));
+    return k;
+  }
+
+  Result<ApiKey> GetApiKeyByHash(std::string_view key_hash) override {
+    return One<ApiKey>(
+        "SELECT id, team_id, role, key_hash, created_at, revoked FROM api_keys WHERE key_hash = ?",
+        ReadApiKey, "API key", [&](Statement& st) { st.Bind(1, key_hash); });
+  }
+
+  Result<std::vector<ApiKey>> ListApiKeys(Id team_id, Page page) override {
+    return Many<ApiKey>(
+        "SELECT id, team_id, role, key_hash, created_at, revoked FROM api_keys WHERE team_id = ? "
+        "ORDER BY id LIMIT ? OFFSET ?",
+        ReadApiKey, [&](Statement& st) {
+          st.Bind(1, team_id);
+          BindPage(st, 2, page);
+        });
+  }
+
+  Status RevokeApiKey(std::string_view actor, Id key_id) override {
+    return Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare("UPDATE api_keys SET revoked = 1 WHERE id = ?"));
+      SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, key_id).Run()));
+      if (db_->Changes() == 0) return Status::NotFound("API key " + std::to_string(key_id) + " not found");
+      return Audit(actor, "api_key.revoke", "api_key:" + std::to_string(key_id), "");
+    });
+  }
+
+  // ---- projects and versions ----
+
+  Result<Project> CreateProject(std::string_view actor, std::string_view name, Id team_id,
+                                Criticality criticality) override {
+    Project p{0, std::string(name), team_id, criticality};
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
+          "INSERT INTO projects (name, team_id, criticality) VALUES (?, ?, ?) RETURNING id"));
+      st.Bind(1, name).Bind(2, team_id).Bind(3, CriticalityName(criticality));
+      SBOMHUB_ASSIGN_OR_RETURN(p.id, StepId(st));
+      return Audit(actor, "project.create", "project:" + std::to_string(p.id),
+                   p.name + " team:" + std::to_string(team_id) + " criticality=" +
+                       std::string(CriticalityName(criticality)));
+    }));
+    return p;
+  }
+
+  Result<Project> GetProject(Id id) override {
+    return One<Project>("SELECT id, name, team_id, criticality FROM projects WHERE id = ?",
+                        [](const Statement& st) { return ReadProject(st); },
+                        "project " + std::to_string(id), [&](Statement& st) { st.Bind(1, id); });
+  }
+
+  Result<Project> GetProjectByName(std::string_view name) override {
+    return One<Project>("SELECT id, name, team_id, criticality FROM projects WHERE name = ?",
+                        [](const Statement& st) { return ReadProject(st); },
+                        "project '" + std::string(name) + "'", [&](Statement& st) { st.Bind(1, name); });
+  }
+
+  Result<std::vector<Project>> ListProjects(Page page) override {
+    return Many<Project>(
+        "SELECT id, name, team_id, criticality FROM projects ORDER BY name LIMIT ? OFFSET ?",
+        [](const Statement& st) { return ReadProject(st); },
+        [&](Statement& st) { BindPage(st, 1, page); });
+  }
+
+  Result<ProjectVersion> CreateVersion(std::string_view actor, Id project_id,
+                                       std::string_view version) override {
+    ProjectVersion v{0, project_id, std::string(version)};
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
+          "INSERT INTO project_versions (project_id, version) VALUES (?, ?) RETURNING id"));
+      st.Bind(1, project_id).Bind(2, version);
+      SBOMHUB_ASSIGN_OR_RETURN(v.id, StepId(st));
+      return Audit(actor, "version.create", "version:" + std::to_string(v.id),
+                   "project:" + std::to_string(project_id) + " " + v.version);
+    }));
+    return v;
+  }
+
+  Result<ProjectVersion> GetVersion(Id id) override {
+    return One<ProjectVersion>("SELECT id, project_id, version FROM project_versions WHERE id = ?",
+                               [](const Statement& st) { return ReadVersion(st); },
+                               "version " + std::to_string(id), [&](Statement& st) { st.Bind(1, id); });
+  }
+
+  Result<std::vector<ProjectVersion>> ListVersions(Id project_id, Page page) override {
+    return Many<ProjectVersion>(
+        "SELECT id, project_id, version FROM project_versions WHERE project_id = ? ORDER BY id "
+        "LIMIT ? OFFSET ?",
+        [](const Statement& st) { return ReadVersion(st); }, [&](Statement& st) {
+          st.Bind(1, project_id);
+          BindPage(st, 2, page);
+        });
+  }
+
+  // ---- documents ----
+
+  Result<SbomDocument> PutSbom(std::string_view actor, Id version_id, std::string_view bytes,
+                               const model::Sbom& sbom) override {
+    SbomDocument doc;
+    doc.version_id = version_id;
+    doc.sha256 = Sha256Hex(bytes);
+    doc.family = std::string(model::SpecFamilyName(sbom.family));
+    doc.spec_version = sbom.spec_version;
+    doc.encoding = std::string(model::EncodingName(sbom.encoding));
+    doc.size_bytes = static_cast<std::int64_t>(bytes.size());
+    doc.uploaded_at = internal::NowUtc();
+    doc.uploaded_by = std::string(actor);
+    doc.current = true;
+    // Built before the transaction: purl parsing is the costly part and needs no lock.
+    std::vector<StoredComponent> components = internal::ComponentRows(sbom);
+    std::vector<StoredEdge> edges = internal::EdgeRows(sbom);
+
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_RETURN_IF_ERROR(GetVersion(version_id).status());
+      SBOMHUB_ASSIGN_OR_RETURN(auto ins_doc, db_->Prepare(
+          "INSERT INTO sbom_documents (version_id, sha256, family, spec_version, encoding, "
+          "size_bytes, content, uploaded_at, uploaded_by, is_current) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"));
+      ins_doc.Bind(1, version_id).Bind(2, doc.sha256).Bind(3, doc.family).Bind(4, doc.spec_version)
+          .Bind(5, doc.encoding).Bind(6, doc.size_bytes).BindBlob(7, bytes).Bind(8, doc.uploaded_at)
+          .Bind(9, doc.uploaded_by);
+      SBOMHUB_ASSIGN_OR_RETURN(doc.id, StepId(ins_doc));
+
+      // Older uploads stay (bytes for history) but stop being current; their rows go.
+      SBOMHUB_ASSIGN_OR_RETURN(auto retire, db_->Prepare(
+          "UPDATE sbom_documents SET is_current = 0 WHERE version_id = ? AND id <> ?"));
+      SBOMHUB_RETURN_IF_ERROR(MapError(retire.Bind(1, version_id).Bind(2, doc.id).Run()));
+      for (std::string_view sql : {"DELETE FROM dependency_edges WHERE version_id = ?",
+                                   "DELETE FROM components WHERE version_id = ?"}) {
+        SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(sql));
+        SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, version_id).Run()));
+      }
+
+      SBOMHUB_ASSIGN_OR_RETURN(auto ins_c, db_->Prepare(
+          "INSERT INTO components (version_id, document_id, bom_ref, name, grp, version, purl, "
+          "purl_type, purl_name, cpe, supplier, license, hashes, scope, is_direct, is_primary) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      for (const auto& c : components) {
+        ins_c.Bind(1, version_id).Bind(2, doc.id).Bind(3, c.bom_ref).Bind(4, c.name).Bind(5, c.group)
+            .Bind(6, c.version).Bind(7, c.purl).Bind(8, c.purl_type).Bind(9, c.purl_name)
+            .Bind(10, c.cpe).Bind(11, c.supplier).Bind(12, c.license).Bind(13, c.hashes)
+            .Bind(14, c.scope).Bind(15, std::int64_t{c.direct ? 1 : 0})
+            .Bind(16, std::int64_t{c.primary ? 1 : 0});
+        SBOMHUB_RETURN_IF_ERROR(MapError(ins_c.Run()).WithContext("component '" + c.name + "'"));
+      }
+      SBOMHUB_ASSIGN_OR_RETURN(auto ins_e, db_->Prepare(
+          "INSERT INTO dependency_edges (version_id, from_ref, to_ref, type) VALUES (?, ?, ?, ?)"));
+      for (const auto& e : edges) {
+        ins_e.Bind(1, version_id).Bind(2, e.from_ref).Bind(3, e.to_ref).Bind(4, e.type);
+        SBOMHUB_RETURN_IF_ERROR(MapError(ins_e.Run()));
+      }
+      return Audit(actor, "sbom.put", "version:" + std::to_string(version_id),
+                   "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " + doc.family +
+                       " " + doc.spec_version + " components=" + std::to_string(components.size()) +
+                       " edges=" + std::to_string(edges.size()));
+    }));
+    return doc;
+  }
+
+  Result<std::vector<SbomDocument>> ListDocuments(Id version_id) override {
+    return Many<SbomDocument>(
+        "SELECT id, version_id, sha256, family, spec_version, encoding, size_bytes, uploaded_at, "
+        "uploaded_by, is_current FROM sbom_documents WHERE version_id = ? ORDER BY id",
+        ReadDocument, [&](Statement& st) { st.Bind(1, version_id); });
+  }
+
+  Result<std::string> SbomBytes(Id document_id) override {
+    return One<std::string>("SELECT content FROM sbom_documents WHERE id = ?",
+                            [](const Statement& st) { return Str(st, 0); },
+                            "document " + std::to_string(document_id),
+                            [&](Statement& st) { st.Bind(1, document_id); });
+  }
+
+  Result<std::vector<StoredComponent>> ComponentsOf(Id version_id, Page page) override {
+    return Many<StoredComponent>(
+        Sql({"SELECT ", kComponentColumns, " FROM components c WHERE c.version_id = ? ORDER BY c.id "
+             "LIMIT ? OFFSET ?"}),
+        [](const Statement& st) { return ReadComponent(st); }, [&](Statement& st) {
+          st.Bind(1, version_id);
+          BindPage(st, 2, page);
+        });
+  }
+
+  Result<std::vector<StoredEdge>> EdgesOf(Id version_id) override {
+    return Many<StoredEdge>(
+        "SELECT from_ref, to_ref, type FROM dependency_edges WHERE version_id = ? ORDER BY id",
+        [](const Statement& st) { return StoredEdge{Str(st, 0), Str(st, 1), Str(st, 2)}; },
+        [&](Statement& st) { st.Bind(1, version_id); });
+  }
+
+  // ---- queries ----
+
+  Result<std::vector<WhereUsedRow>> WhereUsed(std::string_view purl,
+                                              std::optional<std::string_view> version,
+                                              Page page) override {
+    auto key = internal::PurlKey(purl);
+    if (key.first.empty()) {
+      return Status::InvalidArgument("'" + std::string(purl) + "' is not a package URL");
+    }
+    return Many<WhereUsedRow>(
+        Sql({kWhereUsedSelect,
+             "WHERE c.purl_type = ? AND c.purl_name = ? AND (? = 0 OR c.version = ?) ",
+             kWhereUsedOrder}),
+        ReadWhereUsed, [&](Statement& st) {
+          st.Bind(1, key.first).Bind(2, key.second).Bind(3, std::int64_t{version ? 1 : 0})
+              .Bind(4, version.value_or(""));
+          BindPage(st, 5, page);
+        });
+  }
+
+  Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page) override {
+    return Many<WhereUsedRow>(
+        Sql({kWhereUsedSelect, "WHERE lower(c.name) LIKE ? ESCAPE '\\' ", kWhereUsedOrder}),
+        ReadWhereUsed, [&](Statement& st) {
+          st.Bind(1, internal::GlobToLike(pattern));
+          BindPage(st, 2, page);
+        });
+  }
+
+  Result<std::vector<AuditEntry>> ListAudit(Page page) override {
+    return Many<AuditEntry>(
+        "SELECT id, actor, action, object, detail, at FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?",
+        [](const Statement& st) {
+          return AuditEntry{st.ColumnInt(0), Str(st, 1), Str(st, 2), Str(st, 3), Str(st, 4), Str(st, 5)};
+        },
+        [&](Statement& st) { BindPage(st, 1, page); });
+  }
+
+ private:
+  static constexpr std::string_view kWhereUsedSelect =
+      "SELECT p.id, p.name, p.team_id, p.criticality, v.id, v.project_id, v.version, "
+      "c.id, c.version_id, c.document_id, c.bom_ref, c.name, c.grp, c.version, c.purl, c.purl_type, "
+      "c.purl_name, c.cpe, c.supplier, c.license, c.hashes, c.scope, c.is_direct, c.is_primary "
+      "FROM components c JOIN project_versions v ON v.id = c.version_id "
+      "JOIN projects p ON p.id = v.project_id ";
+  static constexpr std::string_view kWhereUsedOrder =
+      "ORDER BY p.name, v.version, c.id LIMIT ? OFFSET ?";
+
+  static WhereUsedRow ReadWhereUsed(const Statement& st) {
+    return {ReadProject(st, 0), ReadVersion(st, 4), ReadComponent(st, 7)};
+  }
+
+  static void BindPage(Statement& st, int at, Page page) {
+    page = internal::ClampPage(page);
+    st.Bind(at, page.limit).Bind(at + 1, page.offset);
+  }
+
+  // Runs `body` inside one IMMEDIATE transaction; any error rolls everything back.
+  Status Mutate(const std::function<Status()>& body) {
+    Transaction tx(*db_);
+    SBOMHUB_RETURN_IF_ERROR(tx.Begin());
+    SBOMHUB_RETURN_IF_ERROR(body());
+    return tx.Commit();
+  }
+
+  Status Audit(std::string_view actor, std::string_view action, const std::string& object,
+               const std::string& detail) {
+    SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
+        "INSERT INTO audit_log (actor, action, object, detail, at) VALUES (?, ?, ?, ?, ?)"));
+    st.Bind(1, actor).Bind(2, action).Bind(3, object).Bind(4, detail).Bind(5, internal::NowUtc());
+    return MapError(st.Run());
+  }
+
+  Result<Id> StepId(Statement& st) {
+    auto row = st.Step();
+    if (!row.ok()) {
+      Status s = MapError(row.status());
+      st.Reset();
+      return s;
+    }
+    Id id = *row ? st.ColumnInt(0) : 0;
+    st.Reset();
+    if (id == 0) return Status::Internal("INSERT ... RETURNING id returned no row");
+    return id;
+  }
+
+  Result<Id> InsertReturningId(std::string_view sql, std::initializer_list<std::string_view> texts) {
+    SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(sql));
+    int i = 1;
+    for (auto t : texts) st.Bind(i++, t);
+    return StepId(st);
+  }
+
+  template <typename T, typename Read, typename BindFn>
+  Result<T> One(std::string_view sql, Read read, const std::string& what, BindFn bind) {
+    SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(sql));
+    bind(st);
+    SBOMHUB_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::NotFound(what + " not found");
+    return T(read(st));
+  }
+
+  template <typename T, typename Read, typename BindFn>
+  Result<std::vector<T>> Many(std::string_view sql, Read read, BindFn bind) {
+    SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(sql));
+    bind(st);
+    std::vector<T> out;
+    for (;;) {
+      SBOMHUB_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      out.push_back(read(st));
+    }
+    return out;
+  }
+
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  SBOMHUB_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path, sqlite::Database::Mode::kReadWrite));
+  auto store = std::make_unique<SqliteStore>(std::move(db));
+  SBOMHUB_RETURN_IF_ERROR(store->Migrate().WithContext(path));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace sbomhub::store

@@ -1,0 +1,219 @@
+#include "store/store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/text.h"
+#include "model/purl.h"
+#include "store/internal.h"
+
+namespace sbomhub::store {
+
+std::string_view RoleName(Role r) {
+  switch (r) {
+    case Role::kAdmin: return "admin";
+    case Role::kAnalyst: return "analyst";
+    case Role::kAuditor: return "auditor";
+    case Role::kViewer: return "viewer";
+  }
+  return "viewer";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (Role r : {Role::kAdmin, Role::kAnalyst, Role::kAuditor, Role::kViewer}) {
+    if (RoleName(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
+std::string_view CriticalityName(Criticality c) {
+  switch (c) {
+    case Criticality::kCritical: return "critical";
+    case Criticality::kHigh: return "high";
+    case Criticality::kMedium: return "medium";
+    case Criticality::kLow: return "low";
+  }
+  return "medium";
+}
+
+std::optional<Criticality> ParseCriticality(std::string_view name) {
+  for (Criticality c : {Criticality::kCritical, Criticality::kHigh, Criticality::kMedium,
+                        Criticality::kLow}) {
+    if (CriticalityName(c) == name) return c;
+  }
+  return std::nullopt;
+}
+
+Result<std::vector<DependencyPath>> Store::DependencyPaths(Id version_id, std::string_view bom_ref,
+                                                           std::size_t max_paths) {
+  std::string primary;
+  bool target_found = false;
+  Page page{Page::kMaxLimit, 0};
+  for (;;) {
+    SBOMHUB_ASSIGN_OR_RETURN(auto rows, ComponentsOf(version_id, page));
+    for (const auto& c : rows) {
+      if (c.primary) primary = c.bom_ref;
+      if (c.bom_ref == bom_ref) target_found = true;
+    }
+    if (static_cast<std::int64_t>(rows.size()) < page.limit) break;
+    page.offset += page.limit;
+  }
+  if (primary.empty()) {
+    return Status::NotFound("version " + std::to_string(version_id) +
+                            " has no primary component with a bom-ref to start paths from");
+  }
+  if (!target_found) {
+    return Status::NotFound("version " + std::to_string(version_id) + " has no component '" +
+                            std::string(bom_ref) + "'");
+  }
+  SBOMHUB_ASSIGN_OR_RETURN(auto edges, EdgesOf(version_id));
+  std::unordered_map<std::string, std::vector<std::string>> next;
+  for (const auto& e : edges) next[e.from_ref].push_back(e.to_ref);
+
+  // Breadth-first over partial paths yields shortest paths first; a node may not repeat within a
+  // path, and the queue is capped so a dense graph cannot exhaust memory before max_paths is met.
+  std::vector<DependencyPath> out;
+  if (max_paths == 0) return out;
+  constexpr std::size_t kMaxQueued = 200000;
+  std::deque<DependencyPath> queue;
+  queue.push_back({primary});
+  while (!queue.empty() && out.size() < max_paths) {
+    DependencyPath path = std::move(queue.front());
+    queue.pop_front();
+    if (path.back() == bom_ref) {
+      out.push_back(std::move(path));
+      continue;
+    }
+    auto it = next.find(path.back());
+    if (it == next.end()) continue;
+    for (const auto& to : it->second) {
+      if (std::find(path.begin(), path.end(), to) != path.end()) continue;
+      if (queue.size() >= kMaxQueued) break;
+      DependencyPath longer = path;
+      longer.push_back(to);
+      queue.push_back(std::move(longer));
+    }
+  }
+  return out;
+}
+
+namespace internal {
+
+std::string NowUtc() {
+  auto now = std::chrono::system_clock::now();
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
+  std::time_t secs = static_cast<std::time_t>(micros / 1000000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<long long>(micros % 1000000));
+  return buf;
+}
+
+Page ClampPage(Page page) {
+  page.limit = std::clamp<std::int64_t>(page.limit, 1, Page::kMaxLimit);
+  page.offset = std::max<std::int64_t>(page.offset, 0);
+  return page;
+}
+
+std::pair<std::string, std::string> PurlKey(std::string_view purl) {
+  if (purl.empty()) return {};
+  auto parsed = model::Purl::Parse(purl, model::PurlParseMode::kLenient);
+  if (!parsed.ok()) return {};
+  std::string name = parsed->ns.empty() ? parsed->name : parsed->ns + "/" + parsed->name;
+  return {parsed->type, std::move(name)};
+}
+
+namespace {
+
+std::string LicenseText(const std::vector<model::License>& licenses) {
+  std::string out;
+  for (const auto& l : licenses) {
+    if (l.value.empty()) continue;
+    bool compound = licenses.size() > 1 && l.kind == model::License::Kind::kExpression &&
+                    l.value.find(' ') != std::string::npos;
+    if (!out.empty()) out += " AND ";
+    out += compound ? "(" + l.value + ")" : l.value;
+  }
+  return out;
+}
+
+std::string HashText(const std::vector<model::Hash>& hashes) {
+  std::string out;
+  for (const auto& h : hashes) {
+    if (!out.empty()) out += ' ';
+    out += model::HashAlgorithmName(h.algorithm);
+    out += ':';
+    out += h.value;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom) {
+  std::unordered_set<std::string> direct;
+  if (sbom.primary && !sbom.primary->bom_ref.empty()) {
+    for (const auto& e : sbom.dependencies) {
+      if (e.from == sbom.primary->bom_ref && model::IsDependency(e.type)) direct.insert(e.to);
+    }
+  }
+  const model::Component* primary = sbom.primary ? &*sbom.primary : nullptr;
+  std::vector<StoredComponent> rows;
+  model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
+    StoredComponent r;
+    r.bom_ref = c.bom_ref;
+    r.name = c.name;
+    r.group = c.group;
+    r.version = c.version;
+    r.purl = c.purl;
+    std::tie(r.purl_type, r.purl_name) = PurlKey(c.purl);
+    if (!c.cpes.empty()) r.cpe = c.cpes.front();
+    if (c.supplier) r.supplier = c.supplier->name;
+    r.license = LicenseText(c.licenses);
+    r.hashes = HashText(c.hashes);
+    r.scope = std::string(model::ScopeName(c.scope));
+    r.primary = &c == primary;
+    r.direct = !r.primary && !c.bom_ref.empty() && direct.count(c.bom_ref) > 0;
+    rows.push_back(std::move(r));
+  });
+  return rows;
+}
+
+std::vector<StoredEdge> EdgeRows(const model::Sbom& sbom) {
+  std::vector<StoredEdge> rows;
+  rows.reserve(sbom.dependencies.size());
+  for (const auto& e : sbom.dependencies) {
+    std::string type = e.type == model::RelationshipType::kOther && !e.raw_type.empty()
+                           ? e.raw_type
+                           : std::string(model::RelationshipTypeName(e.type));
+    rows.push_back({e.from, e.to, std::move(type)});
+  }
+  return rows;
+}
+
+std::string GlobToLike(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size() + 2);
+  for (char ch : AsciiLower(pattern)) {
+    if (ch == '*') {
+      out += '%';
+    } else if (ch == '%' || ch == '_' || ch == '\\') {
+      out += '\\';
+      out += ch;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+}  // namespace internal
+}  // namespace sbomhub::store
