@@ -40,7 +40,7 @@ struct FeedReport {
 
 struct ImportReport {
   std::map<std::string, FeedReport> feeds;  // "osv", "nvd", "kev", ...
-  static constexpr std::size_t kMaxUnrecognisedKept = 100;
+  static constexpr std::size_t kMaxUnrecognisedKept = 20;
   // Files no feed claims (schemas, READMEs, NVD CPE dictionary pages, …): counted, first paths kept.
   std::size_t unrecognised_files = 0;
   std::vector<std::string> unrecognised;

@@ -14,6 +14,7 @@ const std::vector<const Codec*>& AllCodecs() {
       &spdx::JsonCodec(),
       &spdx::TagValueCodec(),
       &spdx::JsonLd3Codec(),
+      &spdx::YamlCodec(),
   };
   return kCodecs;
 }

@@ -49,6 +49,27 @@ std::optional<Criticality> ParseCriticality(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view AnalysisStateName(AnalysisState s) {
+  switch (s) {
+    case AnalysisState::kInTriage: return "in_triage";
+    case AnalysisState::kExploitable: return "exploitable";
+    case AnalysisState::kResolved: return "resolved";
+    case AnalysisState::kResolvedWithPedigree: return "resolved_with_pedigree";
+    case AnalysisState::kFalsePositive: return "false_positive";
+    case AnalysisState::kNotAffected: return "not_affected";
+  }
+  return "in_triage";
+}
+
+std::optional<AnalysisState> ParseAnalysisState(std::string_view name) {
+  for (AnalysisState s : {AnalysisState::kInTriage, AnalysisState::kExploitable, AnalysisState::kResolved,
+                          AnalysisState::kResolvedWithPedigree, AnalysisState::kFalsePositive,
+                          AnalysisState::kNotAffected}) {
+    if (AnalysisStateName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
 Result<std::vector<DependencyPath>> Store::DependencyPaths(Id version_id, std::string_view bom_ref,
                                                            std::size_t max_paths) {
   std::string primary;
@@ -110,7 +131,7 @@ std::string NowUtc() {
   std::time_t secs = static_cast<std::time_t>(micros / 1000000);
   std::tm tm{};
   gmtime_r(&secs, &tm);
-  char buf[40];
+  char buf[96];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900,
                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                 static_cast<long long>(micros % 1000000));

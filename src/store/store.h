@@ -11,7 +11,9 @@
 //   teams ─┬─< team_members >── users            api_keys >── teams
 //          └─< projects ─< project_versions ─┬─< sbom_documents   (every upload, bytes + SHA-256)
 //                                            ├─< components       (of the newest upload only)
-//                                            └─< dependency_edges (of the newest upload only)
+//                                            ├─< dependency_edges (of the newest upload only)
+//                                            └─< findings (derived; inactive, never deleted)
+//               projects ─< analyses ─< analysis_history   (human triage; history append-only)
 //   audit_log (append-only; one row per successful mutating call, in the same transaction)
 //
 // Errors: a unique name/key taken → kAlreadyExists; a referenced id that does not exist →
@@ -151,6 +153,57 @@ struct AuditEntry {
   std::string at;      // RFC 3339 UTC
 };
 
+// What a scan reports now for one version: component `component_ref` (a bom_ref) is affected by
+// `vulnerability_id` ("CVE-2021-44228", "GHSA-...").
+struct FindingKey {
+  std::string component_ref;
+  std::string vulnerability_id;
+  bool operator==(const FindingKey&) const = default;
+};
+
+// A finding as stored. Derived data: RecordFindings creates and retires them; nobody edits them.
+struct Finding {
+  Id id = 0;
+  Id version_id = 0;
+  std::string component_ref;
+  std::string vulnerability_id;
+  bool active = true;      // reported by the latest scan of its version
+  std::string first_seen;  // RFC 3339 UTC
+  std::string last_seen;   // the last scan that reported it
+  bool operator==(const Finding&) const = default;
+};
+
+// CycloneDX VEX analysis.state.
+enum class AnalysisState {
+  kInTriage,
+  kExploitable,
+  kResolved,
+  kResolvedWithPedigree,
+  kFalsePositive,
+  kNotAffected,
+};
+std::string_view AnalysisStateName(AnalysisState s);  // "in_triage", "resolved_with_pedigree", ...
+std::optional<AnalysisState> ParseAnalysisState(std::string_view name);
+
+// A human triage decision, keyed by (project, component, vulnerability) so it applies to every
+// version of the project and survives rescans. `component` is the purl without version when the
+// component has one, else its name. `justification` and `response` use CycloneDX VEX spellings
+// ("code_not_reachable"; responses joined by ',' e.g. "update,workaround_available"); the store
+// keeps them as given.
+struct Analysis {
+  Id id = 0;
+  Id project_id = 0;
+  std::string component;
+  std::string vulnerability_id;
+  AnalysisState state = AnalysisState::kInTriage;
+  std::string justification;
+  std::string response;
+  std::string detail;
+  std::string updated_at;  // set by the store
+  std::string updated_by;  // set by the store (the actor)
+  bool operator==(const Analysis&) const = default;
+};
+
 // A chain of bom_refs from the primary component to a target, primary first, target last.
 using DependencyPath = std::vector<std::string>;
 
@@ -227,6 +280,26 @@ class Store {
   // not reachable; kNotFound when the version has no primary component or no such component.
   Result<std::vector<DependencyPath>> DependencyPaths(Id version_id, std::string_view bom_ref,
                                                       std::size_t max_paths = 100);
+
+  // ---- findings and triage ----
+  // Makes `current` the set of active findings of `version_id` in one transaction: reported pairs
+  // are created (first_seen = now) or re-activated, and get last_seen = now; active findings not
+  // in `current` become inactive. Nothing is deleted. Duplicate keys count once.
+  virtual Status RecordFindings(std::string_view actor, Id version_id,
+                                const std::vector<FindingKey>& current) = 0;
+  // Ordered by component_ref, vulnerability_id.
+  virtual Result<std::vector<Finding>> FindingsOf(Id version_id, bool include_inactive,
+                                                  Page page) = 0;
+
+  // Creates or replaces the analysis for (project_id, component, vulnerability_id) — the other
+  // fields of `analysis` are the new decision; id/updated_* are ignored — and appends it to the
+  // history, in one transaction. Returns the stored analysis.
+  virtual Result<Analysis> PutAnalysis(std::string_view actor, const Analysis& analysis) = 0;
+  virtual Result<Analysis> GetAnalysis(Id project_id, std::string_view component,
+                                       std::string_view vulnerability_id) = 0;
+  // Every decision ever put for that key, oldest first (updated_* = when and who).
+  virtual Result<std::vector<Analysis>> AnalysisHistory(Id project_id, std::string_view component,
+                                                        std::string_view vulnerability_id) = 0;
 
   // ---- audit ----
   virtual Result<std::vector<AuditEntry>> ListAudit(Page page) = 0;  // newest first

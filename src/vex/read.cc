@@ -530,7 +530,9 @@ Result<VexDocument> DecodeCsaf(std::string_view bytes, const Json& root, const s
         VexProduct product;
         product.ref.native_id = pid;
         if (const vuln::CsafProduct* p = csaf.FindProduct(pid)) {
-          product.ref.name = p->name;
+          // The writer names a product by its id when the source gave no name (CSAF requires
+          // one); a name equal to the id carries nothing, so it is not kept.
+          if (p->name != pid) product.ref.name = p->name;
           product.ref.purl = p->purl;
           product.ref.cpe = p->cpe;
         }

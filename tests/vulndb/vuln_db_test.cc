@@ -204,6 +204,32 @@ TEST_F(VulnDbTest, KevAndEpssCountNewChangedAndUnchanged) {
   EXPECT_DOUBLE_EQ((*epss)->score, 0.9);
 }
 
+TEST_F(VulnDbTest, SnapshotCacheSeesOtherConnectionsCommits) {
+  auto reader = VulnDb::Open(DbPath());
+  auto writer = VulnDb::Open(DbPath());
+  ASSERT_TRUE(reader.ok() && writer.ok());
+  PutCounts counts;
+  ASSERT_TRUE((*writer)->BeginBatch().ok());
+  ASSERT_TRUE((*writer)->Put(Sample("GHSA-1", "2024-01-01"), counts).ok());
+  ASSERT_TRUE((*writer)->CommitBatch().ok());
+  auto hits = [&] {
+    int n = 0;
+    VulnDb::ReadSnapshot snapshot(**reader);
+    EXPECT_TRUE(snapshot.status().ok());
+    EXPECT_TRUE((*reader)->ForPackage({"PyPI", "foo-bar"}, [&](const vuln::Advisory&) {
+      ++n;
+      return Status::Ok();
+    }).ok());
+    return n;
+  };
+  EXPECT_EQ(hits(), 1);
+  EXPECT_EQ(hits(), 1);  // served from the cache
+  ASSERT_TRUE((*writer)->BeginBatch().ok());
+  ASSERT_TRUE((*writer)->Put(Sample("GHSA-2", "2024-01-01"), counts).ok());
+  ASSERT_TRUE((*writer)->CommitBatch().ok());
+  EXPECT_EQ(hits(), 2);  // the other connection's commit dropped the cache
+}
+
 class FeedSniffTest : public VulnDbTest {
  protected:
   std::string Write(const std::string& name, std::string_view content) {

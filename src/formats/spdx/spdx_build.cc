@@ -39,7 +39,18 @@ struct Ctx {
   }
 };
 
-void CheckLicense(Ctx& ctx, std::string_view expr, std::string_view field, const Loc& loc) {
+// `key` (and `index`, when not npos) under `base`, built only when a diagnostic needs it.
+struct LazyLoc {
+  const Loc& base;
+  std::string_view key;
+  std::size_t index = static_cast<std::size_t>(-1);
+  operator Loc() const {  // NOLINT: implicit, used where a Loc is reported
+    Loc l = Sub(base, key);
+    return index == static_cast<std::size_t>(-1) ? l : Sub(l, index);
+  }
+};
+
+void CheckLicense(Ctx& ctx, std::string_view expr, std::string_view field, const LazyLoc& loc) {
   if (auto problem = LicenseExpressionProblem(expr)) {
     ctx.Error("spdx.license.syntax",
               std::string(field) + " \"" + Excerpt(expr) + "\" is not a valid license expression: " +
@@ -96,7 +107,7 @@ model::Party ActorToParty(const ParsedActor& a) {
 }
 
 std::optional<model::Party> MapActor(Ctx& ctx, const std::string& value, std::string_view field,
-                                     const Loc& loc) {
+                                     const LazyLoc& loc) {
   if (value.empty()) return std::nullopt;
   auto actor = ParseActor(value);
   if (!actor || actor->kind == "Tool") {
@@ -159,14 +170,14 @@ void CheckElement(Ctx& ctx, const RawElement& e) {
   }
   for (const auto& c : e.checksums) CheckChecksum(ctx, c);
   if (!e.license_concluded.empty()) {
-    CheckLicense(ctx, e.license_concluded, "licenseConcluded", Sub(e.loc, "licenseConcluded"));
+    CheckLicense(ctx, e.license_concluded, "licenseConcluded", {e.loc, "licenseConcluded"});
   }
   if (!e.license_declared.empty()) {
-    CheckLicense(ctx, e.license_declared, "licenseDeclared", Sub(e.loc, "licenseDeclared"));
+    CheckLicense(ctx, e.license_declared, "licenseDeclared", {e.loc, "licenseDeclared"});
   }
   for (std::size_t i = 0; i < e.license_info.size(); ++i) {
     CheckLicense(ctx, e.license_info[i], e.is_file ? "licenseInfoInFiles" : "licenseInfoFromFiles",
-                 Sub(Sub(e.loc, e.is_file ? "licenseInfoInFiles" : "licenseInfoFromFiles"), i));
+                 {e.loc, e.is_file ? "licenseInfoInFiles" : "licenseInfoFromFiles", i});
   }
   if (e.is_file) {
     bool has_sha1 = std::any_of(e.checksums.begin(), e.checksums.end(),
@@ -242,7 +253,11 @@ void CheckElement(Ctx& ctx, const RawElement& e) {
                 key + " requires SPDX-2.3 (document declares SPDX-" + ctx.version + ")",
                 Sub(e.loc, key));
     }
-    if (!IsDateTime(x.value)) {
+    if (IsDateTimeWithFraction(x.value)) {
+      ctx.Warn("spdx.package.date.fraction",
+               key + " \"" + Excerpt(x.value) + "\" has fractional seconds; SPDX 2.x specifies YYYY-MM-DDThh:mm:ssZ",
+               Sub(e.loc, key));
+    } else if (!IsDateTime(x.value)) {
       ctx.Error("spdx.package.date", key + " \"" + Excerpt(x.value) + "\" must be YYYY-MM-DDThh:mm:ssZ",
                 Sub(e.loc, key));
     }
@@ -282,8 +297,8 @@ Component MapElement(Ctx& ctx, RawElement& e) {
   } else {
     c.type = PurposeToType(e.primary_purpose);
     c.version = std::move(e.version);
-    c.supplier = MapActor(ctx, e.supplier, "supplier", Sub(e.loc, "supplier"));
-    if (auto o = MapActor(ctx, e.originator, "originator", Sub(e.loc, "originator"))) {
+    c.supplier = MapActor(ctx, e.supplier, "supplier", {e.loc, "supplier"});
+    if (auto o = MapActor(ctx, e.originator, "originator", {e.loc, "originator"})) {
       c.authors.push_back(std::move(*o));
     }
     c.download_location = std::move(e.download_location);
@@ -394,6 +409,11 @@ model::Sbom BuildModel(RawDoc& raw, model::Encoding encoding, Diagnostics& diags
   } else {
     if (raw.created.empty()) {
       ctx.Error("spdx.creationInfo.created.required", "creationInfo.created is missing", ci);
+    } else if (IsDateTimeWithFraction(raw.created)) {
+      ctx.Warn("spdx.creationInfo.created.fraction",
+               "created \"" + Excerpt(raw.created) +
+                   "\" has fractional seconds; SPDX 2.x specifies YYYY-MM-DDThh:mm:ssZ",
+               Sub(ci, "created"));
     } else if (!IsDateTime(raw.created)) {
       ctx.Error("spdx.creationInfo.created.format",
                 "created \"" + Excerpt(raw.created) + "\" must be YYYY-MM-DDThh:mm:ssZ",

@@ -143,6 +143,7 @@ bool IsValidSpdxId(std::string_view id);           // SPDXRef-[A-Za-z0-9.-]+
 bool IsValidDocumentRef(std::string_view id);      // DocumentRef-[A-Za-z0-9.-]+
 bool IsValidLicenseRef(std::string_view id);       // [DocumentRef-x:]LicenseRef-[A-Za-z0-9.-]+
 bool IsDateTime(std::string_view s);               // YYYY-MM-DDThh:mm:ssZ
+bool IsDateTimeWithFraction(std::string_view s);   // YYYY-MM-DDThh:mm:ss.fffZ
 bool IsHex(std::string_view s);
 bool IsKnownRelationshipType(std::string_view t);
 bool IsRelationshipType23Only(std::string_view t);

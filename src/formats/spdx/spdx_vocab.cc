@@ -109,6 +109,18 @@ bool IsDateTime(std::string_view s) {
          second <= 60;
 }
 
+bool IsDateTimeWithFraction(std::string_view s) {
+  // YYYY-MM-DDThh:mm:ss.fffZ: what many generators write; outside the SPDX 2.x format but
+  // unambiguous, so reported as a warning rather than an error.
+  if (s.size() < 22 || s[19] != '.' || s.back() != 'Z') return false;
+  for (std::size_t i = 20; i + 1 < s.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  std::string whole(s.substr(0, 19));
+  whole += 'Z';
+  return IsDateTime(whole);
+}
+
 bool IsHex(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return std::isxdigit(static_cast<unsigned char>(c)) != 0;

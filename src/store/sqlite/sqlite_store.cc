@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <functional>
+#include <set>
+#include <utility>
 #include <string_view>
 
 #include "base/sha256.h"
@@ -439,6 +441,98 @@ class SqliteStore final : public Store {
         });
   }
 
+  // ---- findings and triage ----
+
+  Status RecordFindings(std::string_view actor, Id version_id,
+                        const std::vector<FindingKey>& current) override {
+    std::set<std::pair<std::string, std::string>> keys;
+    for (const auto& k : current) keys.emplace(k.component_ref, k.vulnerability_id);
+    std::string now = internal::NowUtc();
+    return Mutate([&]() -> Status {
+      SBOMHUB_RETURN_IF_ERROR(GetVersion(version_id).status());
+      // Retire everything, then re-activate what this scan reports: one pass, no diffing, and
+      // first_seen survives because reported rows are updated, never re-inserted.
+      SBOMHUB_ASSIGN_OR_RETURN(auto retire, db_->Prepare(
+          "UPDATE findings SET active = 0 WHERE version_id = ? AND active = 1"));
+      SBOMHUB_RETURN_IF_ERROR(MapError(retire.Bind(1, version_id).Run()));
+      SBOMHUB_ASSIGN_OR_RETURN(auto upsert, db_->Prepare(
+          "INSERT INTO findings (version_id, component_ref, vulnerability_id, active, first_seen, "
+          "last_seen) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (version_id, component_ref, "
+          "vulnerability_id) DO UPDATE SET active = 1, last_seen = excluded.last_seen"));
+      for (const auto& [ref, vuln] : keys) {
+        upsert.Bind(1, version_id).Bind(2, ref).Bind(3, vuln).Bind(4, now).Bind(5, now);
+        SBOMHUB_RETURN_IF_ERROR(MapError(upsert.Run()));
+      }
+      return Audit(actor, "findings.record", "version:" + std::to_string(version_id),
+                   "active=" + std::to_string(keys.size()));
+    });
+  }
+
+  Result<std::vector<Finding>> FindingsOf(Id version_id, bool include_inactive, Page page) override {
+    return Many<Finding>(
+        "SELECT id, version_id, component_ref, vulnerability_id, active, first_seen, last_seen "
+        "FROM findings WHERE version_id = ? AND (? = 1 OR active = 1) "
+        "ORDER BY component_ref, vulnerability_id LIMIT ? OFFSET ?",
+        [](const Statement& st) {
+          return Finding{st.ColumnInt(0), st.ColumnInt(1), Str(st, 2), Str(st, 3),
+                         st.ColumnInt(4) != 0, Str(st, 5), Str(st, 6)};
+        },
+        [&](Statement& st) {
+          st.Bind(1, version_id).Bind(2, std::int64_t{include_inactive ? 1 : 0});
+          BindPage(st, 3, page);
+        });
+  }
+
+  Result<Analysis> PutAnalysis(std::string_view actor, const Analysis& analysis) override {
+    Analysis a = analysis;
+    a.updated_at = internal::NowUtc();
+    a.updated_by = std::string(actor);
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto upsert, db_->Prepare(
+          "INSERT INTO analyses (project_id, component, vulnerability_id, state, justification, "
+          "response, detail, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (project_id, component, vulnerability_id) DO UPDATE SET state = excluded.state, "
+          "justification = excluded.justification, response = excluded.response, "
+          "detail = excluded.detail, updated_at = excluded.updated_at, updated_by = excluded.updated_by "
+          "RETURNING id"));
+      upsert.Bind(1, a.project_id).Bind(2, a.component).Bind(3, a.vulnerability_id)
+          .Bind(4, AnalysisStateName(a.state)).Bind(5, a.justification).Bind(6, a.response)
+          .Bind(7, a.detail).Bind(8, a.updated_at).Bind(9, a.updated_by);
+      SBOMHUB_ASSIGN_OR_RETURN(a.id, StepId(upsert));
+      SBOMHUB_ASSIGN_OR_RETURN(auto history, db_->Prepare(
+          "INSERT INTO analysis_history (analysis_id, state, justification, response, detail, at, "
+          "actor) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+      history.Bind(1, a.id).Bind(2, AnalysisStateName(a.state)).Bind(3, a.justification)
+          .Bind(4, a.response).Bind(5, a.detail).Bind(6, a.updated_at).Bind(7, a.updated_by);
+      SBOMHUB_RETURN_IF_ERROR(MapError(history.Run()));
+      return Audit(actor, "analysis.put", "analysis:" + std::to_string(a.id),
+                   "project:" + std::to_string(a.project_id) + " " + a.component + " " +
+                       a.vulnerability_id + " state=" + std::string(AnalysisStateName(a.state)));
+    }));
+    return a;
+  }
+
+  Result<Analysis> GetAnalysis(Id project_id, std::string_view component,
+                               std::string_view vulnerability_id) override {
+    return One<Analysis>(
+        "SELECT id, project_id, component, vulnerability_id, state, justification, response, detail, "
+        "updated_at, updated_by FROM analyses WHERE project_id = ? AND component = ? AND "
+        "vulnerability_id = ?",
+        ReadAnalysis, "analysis of " + std::string(vulnerability_id) + " in " + std::string(component),
+        [&](Statement& st) { st.Bind(1, project_id).Bind(2, component).Bind(3, vulnerability_id); });
+  }
+
+  Result<std::vector<Analysis>> AnalysisHistory(Id project_id, std::string_view component,
+                                                std::string_view vulnerability_id) override {
+    return Many<Analysis>(
+        "SELECT a.id, a.project_id, a.component, a.vulnerability_id, h.state, h.justification, "
+        "h.response, h.detail, h.at, h.actor FROM analysis_history h JOIN analyses a ON "
+        "a.id = h.analysis_id WHERE a.project_id = ? AND a.component = ? AND a.vulnerability_id = ? "
+        "ORDER BY h.id",
+        ReadAnalysis,
+        [&](Statement& st) { st.Bind(1, project_id).Bind(2, component).Bind(3, vulnerability_id); });
+  }
+
   Result<std::vector<AuditEntry>> ListAudit(Page page) override {
     return Many<AuditEntry>(
         "SELECT id, actor, action, object, detail, at FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -460,6 +554,12 @@ class SqliteStore final : public Store {
 
   static WhereUsedRow ReadWhereUsed(const Statement& st) {
     return {ReadProject(st, 0), ReadVersion(st, 4), ReadComponent(st, 7)};
+  }
+
+  static Analysis ReadAnalysis(const Statement& st) {
+    return {st.ColumnInt(0), st.ColumnInt(1), Str(st, 2), Str(st, 3),
+            ParseAnalysisState(st.ColumnText(4)).value_or(AnalysisState::kInTriage),
+            Str(st, 5), Str(st, 6), Str(st, 7), Str(st, 8), Str(st, 9)};
   }
 
   static void BindPage(Statement& st, int at, Page page) {

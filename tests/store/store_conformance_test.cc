@@ -1,0 +1,634 @@
+// One conformance suite for every Store backend. Each test gets an empty store: a fresh SQLite
+// file, or a fresh PostgreSQL database created on the server named by SBOMHUB_TEST_POSTGRES_URL
+// (start one with scripts/pg-test-cluster start). Without that variable the PostgreSQL instances
+// are reported as skipped and the SQLite ones still run.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <pqxx/pqxx>
+#include <string>
+
+#include "base/sha256.h"
+#include "model/sbom.h"
+#include "store/store.h"
+
+namespace sbomhub::store {
+namespace {
+
+using model::Component;
+using model::DependencyEdge;
+using model::Sbom;
+
+// "postgresql://u@h:5432/postgres?x=y" with the database name replaced by `db`.
+std::string WithDatabase(const std::string& url, const std::string& db) {
+  auto scheme = url.find("://");
+  auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  auto query = url.find('?');
+  std::string head = slash == std::string::npos ? url.substr(0, query) : url.substr(0, slash);
+  std::string tail = query == std::string::npos ? "" : url.substr(query);
+  return head + "/" + db + tail;
+}
+
+class StoreConformance : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> counter{0};
+    std::string unique = std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    if (GetParam() == "sqlite") {
+      dir_ = std::filesystem::temp_directory_path() / ("sbomhub_store_test_" + unique);
+      std::filesystem::create_directories(dir_);
+      location_ = (dir_ / "portfolio.db").string();
+    } else {
+      const char* url = std::getenv("SBOMHUB_TEST_POSTGRES_URL");
+      if (url == nullptr || *url == '\0') {
+        GTEST_SKIP() << "SBOMHUB_TEST_POSTGRES_URL not set (scripts/pg-test-cluster start)";
+      }
+      admin_url_ = url;
+      database_ = "sbomhub_conformance_" + unique;
+      try {
+        pqxx::connection admin(admin_url_);
+        pqxx::nontransaction n(admin);
+        n.exec("CREATE DATABASE " + n.quote_name(database_));
+      } catch (const std::exception& e) {
+        FAIL() << "creating test database: " << e.what();
+      }
+      location_ = WithDatabase(admin_url_, database_);
+    }
+    auto opened = OpenStore(location_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened).value();
+  }
+
+  void TearDown() override {
+    store_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    if (!database_.empty()) {
+      try {
+        pqxx::connection admin(admin_url_);
+        pqxx::nontransaction n(admin);
+        n.exec("DROP DATABASE IF EXISTS " + n.quote_name(database_) + " WITH (FORCE)");
+      } catch (const std::exception& e) {
+        ADD_FAILURE() << "dropping test database: " << e.what();
+      }
+    }
+  }
+
+  Store& s() { return *store_; }
+
+  // A team, project and version to hang documents on.
+  ProjectVersion MakeVersion(const std::string& project, const std::string& version) {
+    auto team = s().GetTeam(1);
+    Id team_id = team.ok() ? team->id : s().CreateTeam("alice", "platform").value().id;
+    auto p = s().GetProjectByName(project);
+    Id project_id = p.ok() ? p->id : s().CreateProject("alice", project, team_id, Criticality::kHigh).value().id;
+    auto v = s().CreateVersion("alice", project_id, version);
+    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    return v.ok() ? *v : ProjectVersion{};
+  }
+
+  std::string location_;
+  std::unique_ptr<Store> store_;
+
+ private:
+  std::filesystem::path dir_;
+  std::string admin_url_;
+  std::string database_;
+};
+
+Component Comp(std::string ref, std::string name, std::string version, std::string purl) {
+  Component c;
+  c.bom_ref = std::move(ref);
+  c.name = std::move(name);
+  c.version = std::move(version);
+  c.purl = std::move(purl);
+  return c;
+}
+
+DependencyEdge Edge(std::string from, std::string to) {
+  DependencyEdge e;
+  e.from = std::move(from);
+  e.to = std::move(to);
+  return e;
+}
+
+// app ─┬─> log4j-core ──> log4j-api
+//      └─> jackson (nested: jackson-annotations)
+Sbom ShopSbom(const std::string& log4j_version = "2.14.1") {
+  Sbom sbom;
+  sbom.spec_version = "1.6";
+  sbom.primary = Comp("app", "shop", "1.0", "");
+  sbom.primary->type = model::ComponentType::kApplication;
+  Component core = Comp("log4j-core", "log4j-core", log4j_version,
+                        "pkg:maven/org.apache.logging.log4j/log4j-core@" + log4j_version + "?type=jar");
+  core.licenses.push_back({model::License::Kind::kSpdxId, "Apache-2.0"});
+  core.hashes.push_back({model::HashAlgorithm::kSha256, "abcd"});
+  core.hashes.push_back({model::HashAlgorithm::kSha1, "ef01"});
+  core.cpes.push_back("cpe:2.3:a:apache:log4j:" + log4j_version + ":*:*:*:*:*:*:*");
+  core.supplier = model::Party{model::Party::Kind::kOrganization, "Apache", "", {}};
+  core.scope = model::Scope::kRequired;
+  sbom.components.push_back(core);
+  sbom.components.push_back(Comp("log4j-api", "log4j-api", log4j_version,
+                                 "pkg:maven/org.apache.logging.log4j/log4j-api@" + log4j_version));
+  Component jackson = Comp("jackson", "jackson-databind", "2.15.0",
+                           "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.15.0");
+  jackson.licenses.push_back({model::License::Kind::kExpression, "MIT OR Apache-2.0"});
+  jackson.licenses.push_back({model::License::Kind::kSpdxId, "BSD-3-Clause"});
+  jackson.components.push_back(Comp("jackson-ann", "jackson-annotations", "2.15.0",
+                                    "pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.15.0"));
+  sbom.components.push_back(jackson);
+  sbom.dependencies = {Edge("app", "log4j-core"), Edge("log4j-core", "log4j-api"), Edge("app", "jackson")};
+  return sbom;
+}
+
+// Bytes with a NUL and non-UTF-8 bytes: stored verbatim means byte for byte.
+std::string Bytes(const std::string& tag) { return std::string("{\"bom\":\0\xff\xfe", 10) + tag + "}"; }
+
+std::vector<std::string> Names(const std::vector<StoredComponent>& cs) {
+  std::vector<std::string> out;
+  for (const auto& c : cs) out.push_back(c.name);
+  return out;
+}
+
+TEST_P(StoreConformance, MigratesOnceAndReopens) {
+  auto v = s().SchemaVersion();
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(*v, 2);  // 0001_init, 0002_findings
+  ASSERT_TRUE(s().CreateTeam("alice", "platform").ok());
+  store_.reset();
+  auto again = OpenStore(location_);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  store_ = std::move(again).value();
+  EXPECT_EQ(s().SchemaVersion().value(), 2);
+  auto teams = s().ListTeams({});
+  ASSERT_TRUE(teams.ok());
+  ASSERT_EQ(teams->size(), 1u);
+  EXPECT_EQ((*teams)[0].name, "platform");
+}
+
+TEST_P(StoreConformance, TeamsAreUniqueAndPaged) {
+  auto a = s().CreateTeam("alice", "platform");
+  auto b = s().CreateTeam("alice", "apps");
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_NE(a->id, b->id);
+  EXPECT_EQ(s().CreateTeam("bob", "platform").status().code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(s().CreateTeam("bob", "").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s().GetTeam(a->id).value(), *a);
+  EXPECT_EQ(s().GetTeam(a->id + 1000).status().code(), StatusCode::kNotFound);
+  auto all = s().ListTeams({});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(*all, (std::vector<Team>{*b, *a}));  // by name
+  auto second = s().ListTeams({1, 1});
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(*second, (std::vector<Team>{*a}));
+  EXPECT_TRUE(s().ListTeams({10, 5}).value().empty());
+}
+
+TEST_P(StoreConformance, UsersAndMemberships) {
+  auto team = s().CreateTeam("root", "platform").value();
+  auto other = s().CreateTeam("root", "apps").value();
+  auto u = s().CreateUser("root", "alice", "argon2id$x", Role::kAnalyst);
+  ASSERT_TRUE(u.ok()) << u.status().ToString();
+  EXPECT_EQ(s().CreateUser("root", "alice", "h", Role::kViewer).status().code(), StatusCode::kAlreadyExists);
+  auto got = s().GetUserByName("alice");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(*got, *u);
+  EXPECT_EQ(got->role, Role::kAnalyst);
+  EXPECT_EQ(got->password_hash, "argon2id$x");
+  EXPECT_EQ(s().GetUserByName("nobody").status().code(), StatusCode::kNotFound);
+
+  ASSERT_TRUE(s().AddTeamMember("root", team.id, u->id).ok());
+  ASSERT_TRUE(s().AddTeamMember("root", other.id, u->id).ok());
+  EXPECT_EQ(s().AddTeamMember("root", team.id, u->id).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(s().AddTeamMember("root", team.id + 100, u->id).code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().AddTeamMember("root", team.id, u->id + 100).code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().TeamsOfUser(u->id).value(), (std::vector<Team>{other, team}));
+
+  ASSERT_TRUE(s().CreateUser("root", "bob", "h", Role::kAuditor).ok());
+  auto users = s().ListUsers({});
+  ASSERT_TRUE(users.ok());
+  ASSERT_EQ(users->size(), 2u);
+  EXPECT_EQ((*users)[1].name, "bob");
+  EXPECT_EQ((*users)[1].role, Role::kAuditor);
+}
+
+TEST_P(StoreConformance, ApiKeysKeepOnlyHashesAndRevoke) {
+  auto team = s().CreateTeam("root", "platform").value();
+  auto k = s().CreateApiKey("root", team.id, Role::kAnalyst, "sha256:key1");
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  EXPECT_FALSE(k->revoked);
+  EXPECT_FALSE(k->created_at.empty());
+  EXPECT_EQ(s().CreateApiKey("root", team.id, Role::kViewer, "sha256:key1").status().code(),
+            StatusCode::kAlreadyExists);
+  EXPECT_EQ(s().CreateApiKey("root", team.id + 9, Role::kViewer, "sha256:key2").status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(s().GetApiKeyByHash("sha256:key1").value(), *k);
+  EXPECT_EQ(s().GetApiKeyByHash("sha256:nope").status().code(), StatusCode::kNotFound);
+
+  ASSERT_TRUE(s().RevokeApiKey("root", k->id).ok());
+  EXPECT_TRUE(s().GetApiKeyByHash("sha256:key1").value().revoked);
+  EXPECT_TRUE(s().RevokeApiKey("root", k->id).ok());
+  EXPECT_EQ(s().RevokeApiKey("root", k->id + 50).code(), StatusCode::kNotFound);
+  auto keys = s().ListApiKeys(team.id, {});
+  ASSERT_TRUE(keys.ok());
+  ASSERT_EQ(keys->size(), 1u);
+  EXPECT_TRUE((*keys)[0].revoked);
+}
+
+TEST_P(StoreConformance, ProjectsAndVersions) {
+  auto team = s().CreateTeam("root", "platform").value();
+  EXPECT_EQ(s().CreateProject("root", "shop", team.id + 5, Criticality::kLow).status().code(),
+            StatusCode::kNotFound);
+  auto shop = s().CreateProject("root", "shop", team.id, Criticality::kCritical);
+  ASSERT_TRUE(shop.ok()) << shop.status().ToString();
+  EXPECT_EQ(s().CreateProject("root", "shop", team.id, Criticality::kLow).status().code(),
+            StatusCode::kAlreadyExists);
+  auto blog = s().CreateProject("root", "blog", team.id, Criticality::kLow).value();
+  EXPECT_EQ(s().GetProjectByName("shop").value(), *shop);
+  EXPECT_EQ(s().GetProject(shop->id).value().criticality, Criticality::kCritical);
+  EXPECT_EQ(s().ListProjects({}).value(), (std::vector<Project>{blog, *shop}));
+
+  auto v1 = s().CreateVersion("root", shop->id, "1.0");
+  ASSERT_TRUE(v1.ok());
+  EXPECT_EQ(s().CreateVersion("root", shop->id, "1.0").status().code(), StatusCode::kAlreadyExists);
+  EXPECT_TRUE(s().CreateVersion("root", blog.id, "1.0").ok());  // unique per project only
+  EXPECT_EQ(s().CreateVersion("root", shop->id + 99, "1.0").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().CreateVersion("root", shop->id, "").status().code(), StatusCode::kInvalidArgument);
+  auto v2 = s().CreateVersion("root", shop->id, "2.0").value();
+  EXPECT_EQ(s().ListVersions(shop->id, {}).value(), (std::vector<ProjectVersion>{*v1, v2}));
+  EXPECT_EQ(s().GetVersion(v2.id).value(), v2);
+  EXPECT_EQ(s().GetVersion(v2.id + 99).status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreConformance, PutSbomStoresBytesComponentsAndEdges) {
+  auto v = MakeVersion("shop", "1.0");
+  std::string bytes = Bytes("one");
+  auto doc = s().PutSbom("ci", v.id, bytes, ShopSbom());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->sha256, Sha256Hex(bytes));
+  EXPECT_EQ(doc->family, "CycloneDX");
+  EXPECT_EQ(doc->spec_version, "1.6");
+  EXPECT_EQ(doc->encoding, "json");
+  EXPECT_EQ(doc->size_bytes, static_cast<std::int64_t>(bytes.size()));
+  EXPECT_EQ(doc->uploaded_by, "ci");
+  EXPECT_TRUE(doc->current);
+  EXPECT_EQ(s().ListDocuments(v.id).value(), (std::vector<SbomDocument>{*doc}));
+  EXPECT_EQ(s().SbomBytes(doc->id).value(), bytes);
+  EXPECT_EQ(s().SbomBytes(doc->id + 9).status().code(), StatusCode::kNotFound);
+
+  auto cs = s().ComponentsOf(v.id, {});
+  ASSERT_TRUE(cs.ok()) << cs.status().ToString();
+  ASSERT_EQ(Names(*cs), (std::vector<std::string>{"shop", "log4j-core", "log4j-api", "jackson-databind",
+                                                  "jackson-annotations"}));
+  const auto& app = (*cs)[0];
+  EXPECT_TRUE(app.primary);
+  EXPECT_FALSE(app.direct);
+  const auto& core = (*cs)[1];
+  EXPECT_EQ(core.version_id, v.id);
+  EXPECT_EQ(core.document_id, doc->id);
+  EXPECT_EQ(core.bom_ref, "log4j-core");
+  EXPECT_EQ(core.version, "2.14.1");
+  EXPECT_EQ(core.purl, "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar");
+  EXPECT_EQ(core.purl_type, "maven");
+  EXPECT_EQ(core.purl_name, "org.apache.logging.log4j/log4j-core");
+  EXPECT_EQ(core.cpe, "cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*");
+  EXPECT_EQ(core.supplier, "Apache");
+  EXPECT_EQ(core.license, "Apache-2.0");
+  EXPECT_EQ(core.hashes, "SHA-256:abcd SHA-1:ef01");
+  EXPECT_EQ(core.scope, "required");
+  EXPECT_TRUE(core.direct);
+  EXPECT_FALSE(core.primary);
+  EXPECT_FALSE((*cs)[2].direct);  // log4j-api: transitive
+  EXPECT_TRUE((*cs)[3].direct);
+  EXPECT_EQ((*cs)[3].license, "(MIT OR Apache-2.0) AND BSD-3-Clause");
+  EXPECT_FALSE((*cs)[4].direct);  // nested, no edge from the primary
+
+  // Text that needs escaping on every path (SQL quoting, COPY, LIKE) comes back byte for byte.
+  auto v_odd = MakeVersion("shop", "odd");
+  Sbom odd;
+  const std::string weird = "we\\ird\tna\nme \"q\" '; DROP TABLE teams; -- \xc3\xbc\\N";
+  odd.components.push_back(Comp("r\t1", weird, "1\\0", "pkg:generic/x%09y@1"));
+  odd.components.back().group = "\\.";
+  odd.dependencies.push_back(Edge("r\t1", "r\t1"));
+  ASSERT_TRUE(s().PutSbom("ci", v_odd.id, Bytes("odd"), odd).ok());
+  auto odd_rows = s().ComponentsOf(v_odd.id, {});
+  ASSERT_TRUE(odd_rows.ok());
+  ASSERT_EQ(odd_rows->size(), 1u);
+  EXPECT_EQ(odd_rows->front().name, weird);
+  EXPECT_EQ(odd_rows->front().bom_ref, "r\t1");
+  EXPECT_EQ(odd_rows->front().version, "1\\0");
+  EXPECT_EQ(odd_rows->front().group, "\\.");
+  EXPECT_EQ(odd_rows->front().purl_name, "x\ty");
+  EXPECT_EQ(s().EdgesOf(v_odd.id).value(), (std::vector<StoredEdge>{{"r\t1", "r\t1", "dependsOn"}}));
+
+  auto page = s().ComponentsOf(v.id, {2, 1});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(Names(*page), (std::vector<std::string>{"log4j-core", "log4j-api"}));
+
+  auto edges = s().EdgesOf(v.id);
+  ASSERT_TRUE(edges.ok());
+  EXPECT_EQ(*edges, (std::vector<StoredEdge>{{"app", "log4j-core", "dependsOn"},
+                                             {"log4j-core", "log4j-api", "dependsOn"},
+                                             {"app", "jackson", "dependsOn"}}));
+  EXPECT_EQ(s().PutSbom("ci", v.id + 99, bytes, ShopSbom()).status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreConformance, ReuploadReplacesComponentsAndKeepsOldBytes) {
+  auto v = MakeVersion("shop", "1.0");
+  auto first = s().PutSbom("ci", v.id, Bytes("one"), ShopSbom("2.14.1")).value();
+  Sbom second_sbom = ShopSbom("2.17.1");
+  second_sbom.components.pop_back();  // jackson dropped
+  second_sbom.dependencies.pop_back();
+  auto second = s().PutSbom("ci", v.id, Bytes("two"), second_sbom);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+
+  auto docs = s().ListDocuments(v.id).value();
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, first.id);
+  EXPECT_FALSE(docs[0].current);
+  EXPECT_TRUE(docs[1].current);
+  EXPECT_EQ(s().SbomBytes(first.id).value(), Bytes("one"));
+  EXPECT_EQ(s().SbomBytes(second->id).value(), Bytes("two"));
+
+  auto cs = s().ComponentsOf(v.id, {}).value();
+  EXPECT_EQ(Names(cs), (std::vector<std::string>{"shop", "log4j-core", "log4j-api"}));
+  for (const auto& c : cs) EXPECT_EQ(c.document_id, second->id);
+  EXPECT_EQ(cs[1].version, "2.17.1");
+  EXPECT_EQ(s().EdgesOf(v.id).value().size(), 2u);
+  EXPECT_TRUE(s().WhereUsed("pkg:maven/com.fasterxml.jackson.core/jackson-databind", std::nullopt, {})
+                  .value()
+                  .empty());
+  EXPECT_TRUE(
+      s().WhereUsed("pkg:maven/org.apache.logging.log4j/log4j-core", "2.14.1", {}).value().empty());
+}
+
+TEST_P(StoreConformance, PutSbomIsAtomic) {
+  auto v = MakeVersion("shop", "1.0");
+  auto good = s().PutSbom("ci", v.id, Bytes("good"), ShopSbom()).value();
+  auto audit_before = s().ListAudit({}).value();
+  auto components_before = s().ComponentsOf(v.id, {}).value();
+
+  // The fourth component breaks a constraint after the document row and three components were
+  // written inside the transaction.
+  Sbom bad = ShopSbom("9.9.9");
+  bad.components.insert(bad.components.begin() + 2, Comp("nameless", "", "1", "pkg:npm/x@1"));
+  auto r = s().PutSbom("ci", v.id, Bytes("bad"), bad);
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().ToString();
+
+  // Two components claiming one bom-ref.
+  Sbom dup = ShopSbom("9.9.9");
+  dup.components.push_back(Comp("log4j-api", "other", "1", ""));
+  EXPECT_EQ(s().PutSbom("ci", v.id, Bytes("dup"), dup).status().code(), StatusCode::kAlreadyExists);
+
+  EXPECT_EQ(s().ListDocuments(v.id).value(), (std::vector<SbomDocument>{good}));
+  EXPECT_EQ(s().ComponentsOf(v.id, {}).value(), components_before);
+  EXPECT_EQ(s().EdgesOf(v.id).value().size(), 3u);
+  EXPECT_TRUE(s().WhereUsed("pkg:npm/x", std::nullopt, {}).value().empty());
+  EXPECT_EQ(s().ListAudit({}).value().size(), audit_before.size());
+
+  // And the store still accepts the next good upload.
+  EXPECT_TRUE(s().PutSbom("ci", v.id, Bytes("good2"), ShopSbom("2.17.1")).ok());
+}
+
+TEST_P(StoreConformance, WhereUsedByPurl) {
+  auto shop1 = MakeVersion("shop", "1.0");
+  auto shop2 = MakeVersion("shop", "2.0");
+  auto blog = MakeVersion("blog", "0.1");
+  ASSERT_TRUE(s().PutSbom("ci", shop1.id, Bytes("a"), ShopSbom("2.14.1")).ok());
+  ASSERT_TRUE(s().PutSbom("ci", shop2.id, Bytes("b"), ShopSbom("2.17.1")).ok());
+  Sbom py;
+  py.components.push_back(Comp("dj", "Django_Rest", "3.0", "pkg:pypi/Django_Rest@3.0"));
+  py.components.push_back(Comp("l4j", "log4j-core", "2.14.1",
+                               "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"));
+  ASSERT_TRUE(s().PutSbom("ci", blog.id, Bytes("c"), py).ok());
+
+  auto all = s().WhereUsed("pkg:maven/org.apache.logging.log4j/log4j-core", std::nullopt, {});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].project.name, "blog");  // project, then version order
+  EXPECT_EQ((*all)[1].version.version, "1.0");
+  EXPECT_EQ((*all)[2].version.version, "2.0");
+  EXPECT_EQ((*all)[2].component.version, "2.17.1");
+  EXPECT_EQ((*all)[1].project.criticality, Criticality::kHigh);
+  EXPECT_EQ((*all)[1].version.id, shop1.id);
+
+  auto vulnerable = s().WhereUsed("pkg:maven/org.apache.logging.log4j/log4j-core", "2.14.1", {});
+  ASSERT_TRUE(vulnerable.ok());
+  ASSERT_EQ(vulnerable->size(), 2u);
+  EXPECT_EQ((*vulnerable)[0].project.name, "blog");
+  EXPECT_EQ((*vulnerable)[1].version.id, shop1.id);
+
+  // A version, qualifiers and subpath in the query purl are ignored; names are normalized.
+  EXPECT_EQ(s().WhereUsed("pkg:maven/org.apache.logging.log4j/log4j-core@1.0?type=jar", std::nullopt, {})
+                .value()
+                .size(),
+            3u);
+  auto dj = s().WhereUsed("pkg:pypi/django-rest", std::nullopt, {});
+  ASSERT_TRUE(dj.ok());
+  ASSERT_EQ(dj->size(), 1u);
+  EXPECT_EQ(dj->front().component.name, "Django_Rest");
+  EXPECT_EQ(s().WhereUsed("pkg:maven/org.apache.logging.log4j/log4j-core", std::nullopt, {1, 2})
+                .value()
+                .size(),
+            1u);
+  EXPECT_TRUE(s().WhereUsed("pkg:maven/org.apache/log4j-core", std::nullopt, {}).value().empty());
+  EXPECT_EQ(s().WhereUsed("not a purl", std::nullopt, {}).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreConformance, WhereUsedByNamePattern) {
+  auto v = MakeVersion("shop", "1.0");
+  Sbom sbom = ShopSbom();
+  sbom.components.push_back(Comp("odd", "100%_sure", "1", ""));
+  ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("a"), sbom).ok());
+  auto log4j = s().WhereUsedByName("LOG4J*", {});
+  ASSERT_TRUE(log4j.ok()) << log4j.status().ToString();
+  std::vector<std::string> names;
+  for (const auto& row : *log4j) names.push_back(row.component.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"log4j-core", "log4j-api"}));
+  EXPECT_EQ(s().WhereUsedByName("*databind", {}).value().size(), 1u);
+  EXPECT_EQ(s().WhereUsedByName("jackson", {}).value().size(), 0u);  // no implicit wildcard
+  EXPECT_EQ(s().WhereUsedByName("log4j_core", {}).value().size(), 0u);  // '_' is literal
+  EXPECT_EQ(s().WhereUsedByName("100%_sure", {}).value().size(), 1u);
+  EXPECT_EQ(s().WhereUsedByName("1%", {}).value().size(), 0u);  // '%' is literal
+}
+
+TEST_P(StoreConformance, DependencyPathsFromPrimary) {
+  auto v = MakeVersion("shop", "1.0");
+  // app → a → c, app → b → c, a → b, c → a (a cycle), d unreachable.
+  Sbom sbom;
+  sbom.primary = Comp("app", "app", "1", "");
+  for (const char* ref : {"a", "b", "c", "d"}) sbom.components.push_back(Comp(ref, ref, "1", ""));
+  sbom.dependencies = {Edge("app", "a"), Edge("app", "b"), Edge("a", "c"), Edge("b", "c"),
+                       Edge("a", "b"),   Edge("c", "a")};
+  ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("p"), sbom).ok());
+  auto paths = s().DependencyPaths(v.id, "c");
+  ASSERT_TRUE(paths.ok()) << paths.status().ToString();
+  EXPECT_EQ(*paths, (std::vector<DependencyPath>{{"app", "a", "c"}, {"app", "b", "c"},
+                                                 {"app", "a", "b", "c"}}));
+  EXPECT_EQ(s().DependencyPaths(v.id, "c", 1).value(), (std::vector<DependencyPath>{{"app", "a", "c"}}));
+  EXPECT_EQ(s().DependencyPaths(v.id, "app").value(), (std::vector<DependencyPath>{{"app"}}));
+  EXPECT_TRUE(s().DependencyPaths(v.id, "d").value().empty());
+  EXPECT_EQ(s().DependencyPaths(v.id, "zzz").status().code(), StatusCode::kNotFound);
+
+  auto v2 = MakeVersion("shop", "2.0");
+  Sbom no_primary;
+  no_primary.components.push_back(Comp("a", "a", "1", ""));
+  ASSERT_TRUE(s().PutSbom("ci", v2.id, Bytes("q"), no_primary).ok());
+  EXPECT_EQ(s().DependencyPaths(v2.id, "a").status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreConformance, EveryMutationIsAudited) {
+  auto team = s().CreateTeam("alice", "platform").value();
+  auto user = s().CreateUser("alice", "bob", "h", Role::kViewer).value();
+  ASSERT_TRUE(s().AddTeamMember("alice", team.id, user.id).ok());
+  auto key = s().CreateApiKey("alice", team.id, Role::kAnalyst, "kh").value();
+  ASSERT_TRUE(s().RevokeApiKey("carol", key.id).ok());
+  auto project = s().CreateProject("alice", "shop", team.id, Criticality::kLow).value();
+  auto version = s().CreateVersion("alice", project.id, "1.0").value();
+  auto doc = s().PutSbom("ci-bot", version.id, Bytes("x"), ShopSbom()).value();
+  // Failed calls leave no trace.
+  EXPECT_FALSE(s().CreateTeam("mallory", "platform").ok());
+  EXPECT_FALSE(s().RevokeApiKey("mallory", key.id + 7).ok());
+
+  auto log = s().ListAudit({});
+  ASSERT_TRUE(log.ok()) << log.status().ToString();
+  std::vector<std::string> actions;
+  for (const auto& e : *log) actions.push_back(e.actor + " " + e.action + " " + e.object);
+  EXPECT_EQ(actions, (std::vector<std::string>{
+                         "ci-bot sbom.put version:" + std::to_string(version.id),
+                         "alice version.create version:" + std::to_string(version.id),
+                         "alice project.create project:" + std::to_string(project.id),
+                         "carol api_key.revoke api_key:" + std::to_string(key.id),
+                         "alice api_key.create api_key:" + std::to_string(key.id),
+                         "alice team.add_member team:" + std::to_string(team.id),
+                         "alice user.create user:" + std::to_string(user.id),
+                         "alice team.create team:" + std::to_string(team.id),
+                     }));
+  EXPECT_NE(log->front().detail.find("sha256:" + doc.sha256), std::string::npos);
+  EXPECT_NE(log->front().detail.find("components=5"), std::string::npos);
+  EXPECT_GE(log->front().at, log->back().at);
+  EXPECT_EQ(s().ListAudit({2, 6}).value().size(), 2u);
+}
+
+std::vector<std::string> Keys(const std::vector<Finding>& fs) {
+  std::vector<std::string> out;
+  for (const auto& f : fs) out.push_back(f.component_ref + " " + f.vulnerability_id + (f.active ? "" : " inactive"));
+  return out;
+}
+
+TEST_P(StoreConformance, FindingsGoInactiveAndAreNeverDeleted) {
+  auto v = MakeVersion("shop", "1.0");
+  ASSERT_TRUE(s().RecordFindings("scanner", v.id,
+                                 {{"log4j-core", "CVE-2021-44228"},
+                                  {"log4j-core", "CVE-2021-45046"},
+                                  {"log4j-core", "CVE-2021-44228"}})  // duplicates count once
+                  .ok());
+  auto first = s().FindingsOf(v.id, false, {});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(Keys(*first), (std::vector<std::string>{"log4j-core CVE-2021-44228", "log4j-core CVE-2021-45046"}));
+  EXPECT_EQ((*first)[0].first_seen, (*first)[0].last_seen);
+  EXPECT_EQ((*first)[0].version_id, v.id);
+
+  ASSERT_TRUE(s().RecordFindings("scanner", v.id,
+                                 {{"log4j-core", "CVE-2021-45046"}, {"jackson", "CVE-2020-1"}})
+                  .ok());
+  EXPECT_EQ(Keys(s().FindingsOf(v.id, false, {}).value()),
+            (std::vector<std::string>{"jackson CVE-2020-1", "log4j-core CVE-2021-45046"}));
+  auto all = s().FindingsOf(v.id, true, {}).value();
+  EXPECT_EQ(Keys(all), (std::vector<std::string>{"jackson CVE-2020-1", "log4j-core CVE-2021-44228 inactive",
+                                                 "log4j-core CVE-2021-45046"}));
+  EXPECT_EQ(all[2].id, (*first)[1].id);
+  EXPECT_EQ(all[2].first_seen, (*first)[1].first_seen);
+  EXPECT_GT(all[2].last_seen, (*first)[1].last_seen);
+  EXPECT_EQ(all[1].last_seen, (*first)[0].last_seen);  // inactive keeps when it was last reported
+
+  // Reported again: the same finding comes back, first_seen kept.
+  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {{"log4j-core", "CVE-2021-44228"}}).ok());
+  auto back = s().FindingsOf(v.id, false, {}).value();
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].id, (*first)[0].id);
+  EXPECT_EQ(back[0].first_seen, (*first)[0].first_seen);
+  EXPECT_EQ(s().FindingsOf(v.id, true, {}).value().size(), 3u);
+  EXPECT_EQ(s().FindingsOf(v.id, true, {1, 1}).value().size(), 1u);
+
+  // A bad key fails the whole call: nothing retired, nothing added.
+  EXPECT_EQ(s().RecordFindings("scanner", v.id, {{"jackson", "CVE-2020-1"}, {"jackson", ""}}).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(Keys(s().FindingsOf(v.id, false, {}).value()),
+            (std::vector<std::string>{"log4j-core CVE-2021-44228"}));
+  EXPECT_EQ(s().RecordFindings("scanner", v.id + 50, {}).code(), StatusCode::kNotFound);
+
+  // An empty scan retires everything.
+  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {}).ok());
+  EXPECT_TRUE(s().FindingsOf(v.id, false, {}).value().empty());
+  EXPECT_EQ(s().FindingsOf(v.id, true, {}).value().size(), 3u);
+  EXPECT_EQ(s().ListAudit({1, 0}).value().front().action, "findings.record");
+}
+
+TEST_P(StoreConformance, AnalysesAreUpsertedWithAppendOnlyHistory) {
+  auto v = MakeVersion("shop", "1.0");
+  Id project = v.project_id;
+  const std::string component = "pkg:maven/org.apache.logging.log4j/log4j-core";
+  Analysis a;
+  a.project_id = project;
+  a.component = component;
+  a.vulnerability_id = "CVE-2021-44228";
+  a.state = AnalysisState::kInTriage;
+  auto put1 = s().PutAnalysis("alice", a);
+  ASSERT_TRUE(put1.ok()) << put1.status().ToString();
+  EXPECT_EQ(put1->updated_by, "alice");
+
+  a.state = AnalysisState::kNotAffected;
+  a.justification = "code_not_reachable";
+  a.response = "will_not_fix";
+  a.detail = "JNDI lookups disabled";
+  auto put2 = s().PutAnalysis("bob", a);
+  ASSERT_TRUE(put2.ok());
+  EXPECT_EQ(put2->id, put1->id);
+  auto got = s().GetAnalysis(project, component, "CVE-2021-44228");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(*got, *put2);
+  EXPECT_EQ(got->state, AnalysisState::kNotAffected);
+  EXPECT_EQ(got->justification, "code_not_reachable");
+  EXPECT_EQ(got->updated_by, "bob");
+
+  auto history = s().AnalysisHistory(project, component, "CVE-2021-44228");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].state, AnalysisState::kInTriage);
+  EXPECT_EQ((*history)[0].updated_by, "alice");
+  EXPECT_EQ((*history)[1], *put2);
+
+  // Findings coming and going never touch a decision.
+  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {{"log4j-core", "CVE-2021-44228"}}).ok());
+  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {}).ok());
+  EXPECT_EQ(s().GetAnalysis(project, component, "CVE-2021-44228").value(), *put2);
+
+  EXPECT_EQ(s().GetAnalysis(project, component, "CVE-0000-0000").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(s().AnalysisHistory(project, component, "CVE-0000-0000").value().empty());
+  a.project_id = project + 77;
+  EXPECT_EQ(s().PutAnalysis("bob", a).status().code(), StatusCode::kNotFound);
+  a.project_id = project;
+  a.component = "";
+  EXPECT_EQ(s().PutAnalysis("bob", a).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s().AnalysisHistory(project, component, "CVE-2021-44228").value().size(), 2u);
+  EXPECT_EQ(ParseAnalysisState(AnalysisStateName(AnalysisState::kResolvedWithPedigree)),
+            AnalysisState::kResolvedWithPedigree);
+  EXPECT_EQ(ParseAnalysisState("affected"), std::nullopt);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+TEST(OpenStore, RejectsEmptyLocationAndUnreachableServer) {
+  EXPECT_EQ(OpenStore("").status().code(), StatusCode::kInvalidArgument);
+  // Port 1 on loopback: nothing listens there.
+  EXPECT_EQ(OpenStore("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2").status().code(),
+            StatusCode::kUnavailable);
+  EXPECT_EQ(OpenStore("/nonexistent-dir/x/portfolio.db").status().code(), StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace sbomhub::store
