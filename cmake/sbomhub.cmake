@@ -25,11 +25,7 @@ function(sbomhub_add_test name)
   cmake_parse_arguments(A "SHARED_DATA" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${name} ${A_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/test_main.cc)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
-  target_link_libraries(${name} PRIVATE ${A_DEPS} GTest::gtest GTest::gmock Threads::Threads)
-  target_compile_definitions(${name} PRIVATE
-      SBOMHUB_SHARED_DATA_DIR="${SBOMHUB_SHARED_DATA_DIR}"
-      SBOMHUB_TESTS_DIR="${PROJECT_SOURCE_DIR}/tests"
-      SBOMHUB_BUILD_DIR="${PROJECT_BINARY_DIR}")
+  target_link_libraries(${name} PRIVATE ${A_DEPS} sbomhub_test_paths GTest::gtest GTest::gmock Threads::Threads)
   if(A_SHARED_DATA)
     target_compile_definitions(${name} PRIVATE SBOMHUB_NEEDS_SHARED_DATA=1)
     list(APPEND A_LABELS shared-data)

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <ctime>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
@@ -334,7 +335,12 @@ class Producer {
 
   // Runs to the end (or until the consumer stops) and always pushes a final kEnd chunk.
   void Run() {
-    Status status = Walk();
+    Status status;
+    try {
+      status = Walk();
+    } catch (const std::exception& e) {  // allocation failure: end the import, never the process
+      status = Status::Internal(std::string("import parsing thread: ") + e.what());
+    }
     // Records parsed before a failure still go to the writer, as a sequential import would
     // write them: the failure then rolls back only the writer's open batch.
     Status flushed = Flush();

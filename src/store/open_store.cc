@@ -6,7 +6,8 @@
 namespace sbomhub::store {
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
-  if (location.empty()) return Status::InvalidArgument("empty store location (a file path or a postgresql:// URL)");
+  if (location.empty())
+    return Status::InvalidArgument("empty store location (a file path or a postgresql:// URL)");
   if (StartsWith(location, "postgresql://") || StartsWith(location, "postgres://")) {
     return OpenPostgresStore(location);
   }

@@ -16,10 +16,14 @@ namespace sbomhub::store {
 
 std::string_view RoleName(Role r) {
   switch (r) {
-    case Role::kAdmin: return "admin";
-    case Role::kAnalyst: return "analyst";
-    case Role::kAuditor: return "auditor";
-    case Role::kViewer: return "viewer";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kAnalyst:
+      return "analyst";
+    case Role::kAuditor:
+      return "auditor";
+    case Role::kViewer:
+      return "viewer";
   }
   return "viewer";
 }
@@ -33,17 +37,21 @@ std::optional<Role> ParseRole(std::string_view name) {
 
 std::string_view CriticalityName(Criticality c) {
   switch (c) {
-    case Criticality::kCritical: return "critical";
-    case Criticality::kHigh: return "high";
-    case Criticality::kMedium: return "medium";
-    case Criticality::kLow: return "low";
+    case Criticality::kCritical:
+      return "critical";
+    case Criticality::kHigh:
+      return "high";
+    case Criticality::kMedium:
+      return "medium";
+    case Criticality::kLow:
+      return "low";
   }
   return "medium";
 }
 
 std::optional<Criticality> ParseCriticality(std::string_view name) {
-  for (Criticality c : {Criticality::kCritical, Criticality::kHigh, Criticality::kMedium,
-                        Criticality::kLow}) {
+  for (Criticality c :
+       {Criticality::kCritical, Criticality::kHigh, Criticality::kMedium, Criticality::kLow}) {
     if (CriticalityName(c) == name) return c;
   }
   return std::nullopt;
@@ -51,20 +59,26 @@ std::optional<Criticality> ParseCriticality(std::string_view name) {
 
 std::string_view AnalysisStateName(AnalysisState s) {
   switch (s) {
-    case AnalysisState::kInTriage: return "in_triage";
-    case AnalysisState::kExploitable: return "exploitable";
-    case AnalysisState::kResolved: return "resolved";
-    case AnalysisState::kResolvedWithPedigree: return "resolved_with_pedigree";
-    case AnalysisState::kFalsePositive: return "false_positive";
-    case AnalysisState::kNotAffected: return "not_affected";
+    case AnalysisState::kInTriage:
+      return "in_triage";
+    case AnalysisState::kExploitable:
+      return "exploitable";
+    case AnalysisState::kResolved:
+      return "resolved";
+    case AnalysisState::kResolvedWithPedigree:
+      return "resolved_with_pedigree";
+    case AnalysisState::kFalsePositive:
+      return "false_positive";
+    case AnalysisState::kNotAffected:
+      return "not_affected";
   }
   return "in_triage";
 }
 
 std::optional<AnalysisState> ParseAnalysisState(std::string_view name) {
-  for (AnalysisState s : {AnalysisState::kInTriage, AnalysisState::kExploitable, AnalysisState::kResolved,
-                          AnalysisState::kResolvedWithPedigree, AnalysisState::kFalsePositive,
-                          AnalysisState::kNotAffected}) {
+  for (AnalysisState s : {AnalysisState::kInTriage, AnalysisState::kExploitable,
+                          AnalysisState::kResolved, AnalysisState::kResolvedWithPedigree,
+                          AnalysisState::kFalsePositive, AnalysisState::kNotAffected}) {
     if (AnalysisStateName(s) == name) return s;
   }
   return std::nullopt;
@@ -127,7 +141,8 @@ namespace internal {
 
 std::string NowUtc() {
   auto now = std::chrono::system_clock::now();
-  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
+  auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
   std::time_t secs = static_cast<std::time_t>(micros / 1000000);
   std::tm tm{};
   gmtime_r(&secs, &tm);

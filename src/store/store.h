@@ -102,9 +102,9 @@ struct SbomDocument {
   std::string spec_version;  // "1.6", "2.3", ...
   std::string encoding;      // "json" | "xml" | "tag-value" | ...
   std::int64_t size_bytes = 0;
-  std::string uploaded_at;   // RFC 3339 UTC
-  std::string uploaded_by;   // actor
-  bool current = false;      // the newest upload of its version: its components are the live ones
+  std::string uploaded_at;  // RFC 3339 UTC
+  std::string uploaded_by;  // actor
+  bool current = false;     // the newest upload of its version: its components are the live ones
   bool operator==(const SbomDocument&) const = default;
 };
 

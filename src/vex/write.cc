@@ -398,7 +398,10 @@ Result<std::string> WriteCsafVex(const VexDocument& doc) {
 
   w.Key("product_tree").BeginObject().Key("full_product_names").BeginArray();
   for (const ProductRef* r : products) {
-    w.BeginObject().Field("name", ComponentName(*r)).Field("product_id", product_ids[RefKey(*r)]);
+    // A product without a name is named by its id: the reader drops a name equal to the id, so
+    // the round trip stays exact (a purl or CPE as the name would come back as a name).
+    const std::string& pid = product_ids[RefKey(*r)];
+    w.BeginObject().Field("name", r->name.empty() ? pid : r->name).Field("product_id", pid);
     if (!r->purl.empty() || !r->cpe.empty()) {
       w.Key("product_identification_helper").BeginObject();
       w.OptionalField("cpe", r->cpe);

@@ -59,7 +59,8 @@ void Measure(const std::string& location, const std::string& label) {
 }
 
 TEST(StorePutSbomRate, Sqlite) {
-  auto dir = std::filesystem::temp_directory_path() / ("sbomhub_store_rate_" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("sbomhub_store_rate_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   Measure((dir / "portfolio.db").string(), "sqlite");
   std::filesystem::remove_all(dir);
@@ -72,7 +73,8 @@ TEST(StorePutSbomRate, Postgres) {
   std::string base = url;
   auto slash = base.find('/', base.find("://") + 3);
   auto query = base.find('?');
-  std::string target = base.substr(0, slash) + "/" + db + (query == std::string::npos ? "" : base.substr(query));
+  std::string target =
+      base.substr(0, slash) + "/" + db + (query == std::string::npos ? "" : base.substr(query));
   try {
     pqxx::connection admin(base);
     pqxx::nontransaction n(admin);

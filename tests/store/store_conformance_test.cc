@@ -10,9 +10,12 @@
 #include <filesystem>
 #include <pqxx/pqxx>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "base/sha256.h"
 #include "model/sbom.h"
+#include "sqlite/sqlite.h"
 #include "store/store.h"
 
 namespace sbomhub::store {
@@ -78,12 +81,31 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
 
   Store& s() { return *store_; }
 
+  // Runs SQL behind the store's back (to fake an older or newer schema). Test-only.
+  void RawExec(const std::string& sql) {
+    if (GetParam() == "sqlite") {
+      auto db = sqlite::Database::Open(location_, sqlite::Database::Mode::kReadWrite);
+      ASSERT_TRUE(db.ok()) << db.status().ToString();
+      ASSERT_TRUE((*db)->Exec(sql).ok()) << sql;
+    } else {
+      try {
+        pqxx::connection c(location_);
+        pqxx::nontransaction n(c);
+        n.exec(sql);
+      } catch (const std::exception& e) {
+        FAIL() << sql << ": " << e.what();
+      }
+    }
+  }
+
   // A team, project and version to hang documents on.
   ProjectVersion MakeVersion(const std::string& project, const std::string& version) {
     auto team = s().GetTeam(1);
     Id team_id = team.ok() ? team->id : s().CreateTeam("alice", "platform").value().id;
     auto p = s().GetProjectByName(project);
-    Id project_id = p.ok() ? p->id : s().CreateProject("alice", project, team_id, Criticality::kHigh).value().id;
+    Id project_id =
+        p.ok() ? p->id
+               : s().CreateProject("alice", project, team_id, Criticality::kHigh).value().id;
     auto v = s().CreateVersion("alice", project_id, version);
     EXPECT_TRUE(v.ok()) << v.status().ToString();
     return v.ok() ? *v : ProjectVersion{};
@@ -121,8 +143,9 @@ Sbom ShopSbom(const std::string& log4j_version = "2.14.1") {
   sbom.spec_version = "1.6";
   sbom.primary = Comp("app", "shop", "1.0", "");
   sbom.primary->type = model::ComponentType::kApplication;
-  Component core = Comp("log4j-core", "log4j-core", log4j_version,
-                        "pkg:maven/org.apache.logging.log4j/log4j-core@" + log4j_version + "?type=jar");
+  Component core =
+      Comp("log4j-core", "log4j-core", log4j_version,
+           "pkg:maven/org.apache.logging.log4j/log4j-core@" + log4j_version + "?type=jar");
   core.licenses.push_back({model::License::Kind::kSpdxId, "Apache-2.0"});
   core.hashes.push_back({model::HashAlgorithm::kSha256, "abcd"});
   core.hashes.push_back({model::HashAlgorithm::kSha1, "ef01"});
@@ -136,15 +159,19 @@ Sbom ShopSbom(const std::string& log4j_version = "2.14.1") {
                            "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.15.0");
   jackson.licenses.push_back({model::License::Kind::kExpression, "MIT OR Apache-2.0"});
   jackson.licenses.push_back({model::License::Kind::kSpdxId, "BSD-3-Clause"});
-  jackson.components.push_back(Comp("jackson-ann", "jackson-annotations", "2.15.0",
-                                    "pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.15.0"));
+  jackson.components.push_back(
+      Comp("jackson-ann", "jackson-annotations", "2.15.0",
+           "pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.15.0"));
   sbom.components.push_back(jackson);
-  sbom.dependencies = {Edge("app", "log4j-core"), Edge("log4j-core", "log4j-api"), Edge("app", "jackson")};
+  sbom.dependencies = {Edge("app", "log4j-core"), Edge("log4j-core", "log4j-api"),
+                       Edge("app", "jackson")};
   return sbom;
 }
 
 // Bytes with a NUL and non-UTF-8 bytes: stored verbatim means byte for byte.
-std::string Bytes(const std::string& tag) { return std::string("{\"bom\":\0\xff\xfe", 10) + tag + "}"; }
+std::string Bytes(const std::string& tag) {
+  return std::string("{\"bom\":\0\xff\xfe", 10) + tag + "}";
+}
 
 std::vector<std::string> Names(const std::vector<StoredComponent>& cs) {
   std::vector<std::string> out;
@@ -166,6 +193,67 @@ TEST_P(StoreConformance, MigratesOnceAndReopens) {
   ASSERT_TRUE(teams.ok());
   ASSERT_EQ(teams->size(), 1u);
   EXPECT_EQ((*teams)[0].name, "platform");
+}
+
+TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
+  auto team = s().CreateTeam("alice", "platform").value();
+  store_.reset();
+  // Back to a database that only knows 0001: reopening applies 0002 and keeps the data.
+  RawExec(
+      "DROP TABLE analysis_history; DROP TABLE analyses; DROP TABLE findings; "
+      "DELETE FROM schema_migrations WHERE version = 2");
+  auto reopened = OpenStore(location_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_EQ(s().SchemaVersion().value(), 2);
+  EXPECT_EQ(s().GetTeam(team.id).value(), team);
+  auto v = MakeVersion("shop", "1.0");
+  EXPECT_TRUE(s().RecordFindings("scanner", v.id, {{"a", "CVE-1"}}).ok());
+  store_.reset();
+  // A schema from a newer sbomhub is refused rather than misread.
+  RawExec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')");
+  EXPECT_EQ(OpenStore(location_).status().code(), StatusCode::kUnsupported);
+}
+
+// Two connections (two server processes, or two threads) see each other's committed work, and
+// concurrent uploads to one version serialize: the survivor's rows all belong to the current
+// document.
+TEST_P(StoreConformance, ConcurrentConnectionsStayConsistent) {
+  auto v = MakeVersion("shop", "1.0");
+  auto second = OpenStore(location_);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ((*second)->GetVersion(v.id).value(), v);
+
+  constexpr int kUploads = 4;
+  std::vector<Status> results(2 * kUploads);
+  auto upload = [&](Store* store, int base) {
+    for (int i = 0; i < kUploads; ++i) {
+      auto r = store->PutSbom("ci", v.id, Bytes(std::to_string(base + i)),
+                              ShopSbom("2.0." + std::to_string(base + i)));
+      results[base + i] = r.status();
+    }
+  };
+  std::thread a(upload, store_.get(), 0);
+  std::thread b(upload, second->get(), kUploads);
+  a.join();
+  b.join();
+  for (const auto& r : results) EXPECT_TRUE(r.ok()) << r.ToString();
+
+  auto docs = s().ListDocuments(v.id).value();
+  ASSERT_EQ(docs.size(), static_cast<std::size_t>(2 * kUploads));
+  int current = 0;
+  Id current_id = 0;
+  for (const auto& d : docs) {
+    if (d.current) {
+      ++current;
+      current_id = d.id;
+    }
+  }
+  EXPECT_EQ(current, 1);
+  auto cs = s().ComponentsOf(v.id, {}).value();
+  ASSERT_EQ(cs.size(), 5u);
+  for (const auto& c : cs) EXPECT_EQ(c.document_id, current_id);
+  EXPECT_EQ(s().EdgesOf(v.id).value().size(), 3u);
 }
 
 TEST_P(StoreConformance, TeamsAreUniqueAndPaged) {
@@ -191,7 +279,8 @@ TEST_P(StoreConformance, UsersAndMemberships) {
   auto other = s().CreateTeam("root", "apps").value();
   auto u = s().CreateUser("root", "alice", "argon2id$x", Role::kAnalyst);
   ASSERT_TRUE(u.ok()) << u.status().ToString();
-  EXPECT_EQ(s().CreateUser("root", "alice", "h", Role::kViewer).status().code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(s().CreateUser("root", "alice", "h", Role::kViewer).status().code(),
+            StatusCode::kAlreadyExists);
   auto got = s().GetUserByName("alice");
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(*got, *u);
@@ -280,8 +369,8 @@ TEST_P(StoreConformance, PutSbomStoresBytesComponentsAndEdges) {
 
   auto cs = s().ComponentsOf(v.id, {});
   ASSERT_TRUE(cs.ok()) << cs.status().ToString();
-  ASSERT_EQ(Names(*cs), (std::vector<std::string>{"shop", "log4j-core", "log4j-api", "jackson-databind",
-                                                  "jackson-annotations"}));
+  ASSERT_EQ(Names(*cs), (std::vector<std::string>{"shop", "log4j-core", "log4j-api",
+                                                  "jackson-databind", "jackson-annotations"}));
   const auto& app = (*cs)[0];
   EXPECT_TRUE(app.primary);
   EXPECT_FALSE(app.direct);
@@ -321,7 +410,8 @@ TEST_P(StoreConformance, PutSbomStoresBytesComponentsAndEdges) {
   EXPECT_EQ(odd_rows->front().version, "1\\0");
   EXPECT_EQ(odd_rows->front().group, "\\.");
   EXPECT_EQ(odd_rows->front().purl_name, "x\ty");
-  EXPECT_EQ(s().EdgesOf(v_odd.id).value(), (std::vector<StoredEdge>{{"r\t1", "r\t1", "dependsOn"}}));
+  EXPECT_EQ(s().EdgesOf(v_odd.id).value(),
+            (std::vector<StoredEdge>{{"r\t1", "r\t1", "dependsOn"}}));
 
   auto page = s().ComponentsOf(v.id, {2, 1});
   ASSERT_TRUE(page.ok());
@@ -357,9 +447,10 @@ TEST_P(StoreConformance, ReuploadReplacesComponentsAndKeepsOldBytes) {
   for (const auto& c : cs) EXPECT_EQ(c.document_id, second->id);
   EXPECT_EQ(cs[1].version, "2.17.1");
   EXPECT_EQ(s().EdgesOf(v.id).value().size(), 2u);
-  EXPECT_TRUE(s().WhereUsed("pkg:maven/com.fasterxml.jackson.core/jackson-databind", std::nullopt, {})
-                  .value()
-                  .empty());
+  EXPECT_TRUE(
+      s().WhereUsed("pkg:maven/com.fasterxml.jackson.core/jackson-databind", std::nullopt, {})
+          .value()
+          .empty());
   EXPECT_TRUE(
       s().WhereUsed("pkg:maven/org.apache.logging.log4j/log4j-core", "2.14.1", {}).value().empty());
 }
@@ -400,8 +491,8 @@ TEST_P(StoreConformance, WhereUsedByPurl) {
   ASSERT_TRUE(s().PutSbom("ci", shop2.id, Bytes("b"), ShopSbom("2.17.1")).ok());
   Sbom py;
   py.components.push_back(Comp("dj", "Django_Rest", "3.0", "pkg:pypi/Django_Rest@3.0"));
-  py.components.push_back(Comp("l4j", "log4j-core", "2.14.1",
-                               "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"));
+  py.components.push_back(
+      Comp("l4j", "log4j-core", "2.14.1", "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"));
   ASSERT_TRUE(s().PutSbom("ci", blog.id, Bytes("c"), py).ok());
 
   auto all = s().WhereUsed("pkg:maven/org.apache.logging.log4j/log4j-core", std::nullopt, {});
@@ -421,10 +512,11 @@ TEST_P(StoreConformance, WhereUsedByPurl) {
   EXPECT_EQ((*vulnerable)[1].version.id, shop1.id);
 
   // A version, qualifiers and subpath in the query purl are ignored; names are normalized.
-  EXPECT_EQ(s().WhereUsed("pkg:maven/org.apache.logging.log4j/log4j-core@1.0?type=jar", std::nullopt, {})
-                .value()
-                .size(),
-            3u);
+  EXPECT_EQ(
+      s().WhereUsed("pkg:maven/org.apache.logging.log4j/log4j-core@1.0?type=jar", std::nullopt, {})
+          .value()
+          .size(),
+      3u);
   auto dj = s().WhereUsed("pkg:pypi/django-rest", std::nullopt, {});
   ASSERT_TRUE(dj.ok());
   ASSERT_EQ(dj->size(), 1u);
@@ -434,7 +526,8 @@ TEST_P(StoreConformance, WhereUsedByPurl) {
                 .size(),
             1u);
   EXPECT_TRUE(s().WhereUsed("pkg:maven/org.apache/log4j-core", std::nullopt, {}).value().empty());
-  EXPECT_EQ(s().WhereUsed("not a purl", std::nullopt, {}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s().WhereUsed("not a purl", std::nullopt, {}).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST_P(StoreConformance, WhereUsedByNamePattern) {
@@ -448,7 +541,7 @@ TEST_P(StoreConformance, WhereUsedByNamePattern) {
   for (const auto& row : *log4j) names.push_back(row.component.name);
   EXPECT_EQ(names, (std::vector<std::string>{"log4j-core", "log4j-api"}));
   EXPECT_EQ(s().WhereUsedByName("*databind", {}).value().size(), 1u);
-  EXPECT_EQ(s().WhereUsedByName("jackson", {}).value().size(), 0u);  // no implicit wildcard
+  EXPECT_EQ(s().WhereUsedByName("jackson", {}).value().size(), 0u);     // no implicit wildcard
   EXPECT_EQ(s().WhereUsedByName("log4j_core", {}).value().size(), 0u);  // '_' is literal
   EXPECT_EQ(s().WhereUsedByName("100%_sure", {}).value().size(), 1u);
   EXPECT_EQ(s().WhereUsedByName("1%", {}).value().size(), 0u);  // '%' is literal
@@ -460,14 +553,15 @@ TEST_P(StoreConformance, DependencyPathsFromPrimary) {
   Sbom sbom;
   sbom.primary = Comp("app", "app", "1", "");
   for (const char* ref : {"a", "b", "c", "d"}) sbom.components.push_back(Comp(ref, ref, "1", ""));
-  sbom.dependencies = {Edge("app", "a"), Edge("app", "b"), Edge("a", "c"), Edge("b", "c"),
-                       Edge("a", "b"),   Edge("c", "a")};
+  sbom.dependencies = {Edge("app", "a"), Edge("app", "b"), Edge("a", "c"),
+                       Edge("b", "c"),   Edge("a", "b"),   Edge("c", "a")};
   ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("p"), sbom).ok());
   auto paths = s().DependencyPaths(v.id, "c");
   ASSERT_TRUE(paths.ok()) << paths.status().ToString();
-  EXPECT_EQ(*paths, (std::vector<DependencyPath>{{"app", "a", "c"}, {"app", "b", "c"},
-                                                 {"app", "a", "b", "c"}}));
-  EXPECT_EQ(s().DependencyPaths(v.id, "c", 1).value(), (std::vector<DependencyPath>{{"app", "a", "c"}}));
+  EXPECT_EQ(*paths, (std::vector<DependencyPath>{
+                        {"app", "a", "c"}, {"app", "b", "c"}, {"app", "a", "b", "c"}}));
+  EXPECT_EQ(s().DependencyPaths(v.id, "c", 1).value(),
+            (std::vector<DependencyPath>{{"app", "a", "c"}}));
   EXPECT_EQ(s().DependencyPaths(v.id, "app").value(), (std::vector<DependencyPath>{{"app"}}));
   EXPECT_TRUE(s().DependencyPaths(v.id, "d").value().empty());
   EXPECT_EQ(s().DependencyPaths(v.id, "zzz").status().code(), StatusCode::kNotFound);
@@ -514,7 +608,8 @@ TEST_P(StoreConformance, EveryMutationIsAudited) {
 
 std::vector<std::string> Keys(const std::vector<Finding>& fs) {
   std::vector<std::string> out;
-  for (const auto& f : fs) out.push_back(f.component_ref + " " + f.vulnerability_id + (f.active ? "" : " inactive"));
+  for (const auto& f : fs)
+    out.push_back(f.component_ref + " " + f.vulnerability_id + (f.active ? "" : " inactive"));
   return out;
 }
 
@@ -527,7 +622,8 @@ TEST_P(StoreConformance, FindingsGoInactiveAndAreNeverDeleted) {
                   .ok());
   auto first = s().FindingsOf(v.id, false, {});
   ASSERT_TRUE(first.ok()) << first.status().ToString();
-  EXPECT_EQ(Keys(*first), (std::vector<std::string>{"log4j-core CVE-2021-44228", "log4j-core CVE-2021-45046"}));
+  EXPECT_EQ(Keys(*first),
+            (std::vector<std::string>{"log4j-core CVE-2021-44228", "log4j-core CVE-2021-45046"}));
   EXPECT_EQ((*first)[0].first_seen, (*first)[0].last_seen);
   EXPECT_EQ((*first)[0].version_id, v.id);
 
@@ -537,8 +633,9 @@ TEST_P(StoreConformance, FindingsGoInactiveAndAreNeverDeleted) {
   EXPECT_EQ(Keys(s().FindingsOf(v.id, false, {}).value()),
             (std::vector<std::string>{"jackson CVE-2020-1", "log4j-core CVE-2021-45046"}));
   auto all = s().FindingsOf(v.id, true, {}).value();
-  EXPECT_EQ(Keys(all), (std::vector<std::string>{"jackson CVE-2020-1", "log4j-core CVE-2021-44228 inactive",
-                                                 "log4j-core CVE-2021-45046"}));
+  EXPECT_EQ(Keys(all),
+            (std::vector<std::string>{"jackson CVE-2020-1", "log4j-core CVE-2021-44228 inactive",
+                                      "log4j-core CVE-2021-45046"}));
   EXPECT_EQ(all[2].id, (*first)[1].id);
   EXPECT_EQ(all[2].first_seen, (*first)[1].first_seen);
   EXPECT_GT(all[2].last_seen, (*first)[1].last_seen);
@@ -554,8 +651,9 @@ TEST_P(StoreConformance, FindingsGoInactiveAndAreNeverDeleted) {
   EXPECT_EQ(s().FindingsOf(v.id, true, {1, 1}).value().size(), 1u);
 
   // A bad key fails the whole call: nothing retired, nothing added.
-  EXPECT_EQ(s().RecordFindings("scanner", v.id, {{"jackson", "CVE-2020-1"}, {"jackson", ""}}).code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      s().RecordFindings("scanner", v.id, {{"jackson", "CVE-2020-1"}, {"jackson", ""}}).code(),
+      StatusCode::kInvalidArgument);
   EXPECT_EQ(Keys(s().FindingsOf(v.id, false, {}).value()),
             (std::vector<std::string>{"log4j-core CVE-2021-44228"}));
   EXPECT_EQ(s().RecordFindings("scanner", v.id + 50, {}).code(), StatusCode::kNotFound);
@@ -606,7 +704,8 @@ TEST_P(StoreConformance, AnalysesAreUpsertedWithAppendOnlyHistory) {
   ASSERT_TRUE(s().RecordFindings("scanner", v.id, {}).ok());
   EXPECT_EQ(s().GetAnalysis(project, component, "CVE-2021-44228").value(), *put2);
 
-  EXPECT_EQ(s().GetAnalysis(project, component, "CVE-0000-0000").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().GetAnalysis(project, component, "CVE-0000-0000").status().code(),
+            StatusCode::kNotFound);
   EXPECT_TRUE(s().AnalysisHistory(project, component, "CVE-0000-0000").value().empty());
   a.project_id = project + 77;
   EXPECT_EQ(s().PutAnalysis("bob", a).status().code(), StatusCode::kNotFound);

@@ -306,5 +306,28 @@ TEST_F(FeedSniffTest, MalformedRecordIsReportedAndTheRestImported) {
   EXPECT_EQ(osv.counts.inserted, 1u);
 }
 
+TEST_F(FeedSniffTest, WriteFailureStopsTheParserWithoutHanging) {
+  // 3,000 records in one file: more than the queue holds, so the parsing thread is blocked on a
+  // full queue when the writer fails on its first record (the database is open read-only).
+  std::string json = "[";
+  for (int i = 0; i < 3000; ++i) {
+    if (i > 0) json += ",";
+    json += R"({"id":"GHSA-)" + std::to_string(i) + R"(","modified":"2024-01-01T00:00:00Z"})";
+  }
+  json += "]";
+  Write("many.json", json);
+  ASSERT_TRUE(VulnDb::Open(DbPath()).ok());  // creates the schema
+  auto db = VulnDb::Open(DbPath(), sqlite::Database::Mode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  app::ImportReport report;
+  Status s = app::ImportFeeds(**db, {(dir_ / "feeds").string()}, report);
+  EXPECT_FALSE(s.ok());
+  auto rw = VulnDb::Open(DbPath());
+  ASSERT_TRUE(rw.ok());
+  auto summary = (*rw)->Summary();
+  ASSERT_TRUE(summary.ok());
+  EXPECT_TRUE(summary->empty());
+}
+
 }  // namespace
 }  // namespace sbomhub::vulndb

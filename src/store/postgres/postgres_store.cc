@@ -1,11 +1,11 @@
 #include "store/postgres/postgres_store.h"
 
 #include <functional>
-#include <set>
-#include <utility>
 #include <pqxx/pqxx>
+#include <set>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "base/sha256.h"
@@ -51,7 +51,9 @@ auto Guard(Fn&& fn) -> decltype(fn()) {
 }
 
 std::string S(std::string_view v) { return std::string(v); }
-std::string Str(const pqxx::field& f) { return f.is_null() ? std::string() : std::string(f.c_str(), f.size()); }
+std::string Str(const pqxx::field& f) {
+  return f.is_null() ? std::string() : std::string(f.c_str(), f.size());
+}
 Id IdOf(const pqxx::field& f) { return f.as<Id>(); }
 bool BoolOf(const pqxx::field& f) { return f.as<bool>(); }
 
@@ -60,8 +62,8 @@ User ReadUser(const pqxx::row& r) {
   return {IdOf(r[0]), Str(r[1]), Str(r[2]), ParseRole(Str(r[3])).value_or(Role::kViewer)};
 }
 ApiKey ReadApiKey(const pqxx::row& r) {
-  return {IdOf(r[0]), IdOf(r[1]), ParseRole(Str(r[2])).value_or(Role::kViewer), Str(r[3]), Str(r[4]),
-          BoolOf(r[5])};
+  return {IdOf(r[0]), IdOf(r[1]), ParseRole(Str(r[2])).value_or(Role::kViewer),
+          Str(r[3]),  Str(r[4]),  BoolOf(r[5])};
 }
 Project ReadProject(const pqxx::row& r, int at = 0) {
   return {IdOf(r[at]), Str(r[at + 1]), IdOf(r[at + 2]),
@@ -100,9 +102,16 @@ WhereUsedRow ReadWhereUsed(const pqxx::row& r) {
 }
 
 Analysis ReadAnalysis(const pqxx::row& r) {
-  return {IdOf(r[0]), IdOf(r[1]), Str(r[2]), Str(r[3]),
+  return {IdOf(r[0]),
+          IdOf(r[1]),
+          Str(r[2]),
+          Str(r[3]),
           ParseAnalysisState(Str(r[4])).value_or(AnalysisState::kInTriage),
-          Str(r[5]), Str(r[6]), Str(r[7]), Str(r[8]), Str(r[9])};
+          Str(r[5]),
+          Str(r[6]),
+          Str(r[7]),
+          Str(r[8]),
+          Str(r[9])};
 }
 
 const std::string kComponentColumns =
@@ -115,8 +124,9 @@ const std::string kWhereUsedSelect =
     "JOIN projects p ON p.id = v.project_id ";
 
 const std::vector<std::string> kComponentCopyColumns = {
-    "version_id", "document_id", "bom_ref", "name",    "grp",    "version",   "purl",      "purl_type",
-    "purl_name",  "cpe",         "supplier", "license", "hashes", "scope", "is_direct", "is_primary"};
+    "version_id", "document_id", "bom_ref",   "name",      "grp",      "version",
+    "purl",       "purl_type",   "purl_name", "cpe",       "supplier", "license",
+    "hashes",     "scope",       "is_direct", "is_primary"};
 const std::vector<std::string> kEdgeCopyColumns = {"version_id", "from_ref", "to_ref", "type"};
 
 class PostgresStore final : public Store {
@@ -131,9 +141,11 @@ class PostgresStore final : public Store {
       // Several servers may start at once: the first migrates, the others wait and find it done.
       w.exec("SELECT pg_advisory_xact_lock(7142031001)");
       w.exec(
-          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT "
+          "NOT "
           "NULL, applied_at TEXT NOT NULL)");
-      int current = w.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0].as<int>();
+      int current =
+          w.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0].as<int>();
       const auto& migrations = internal::PostgresMigrations();
       int newest = migrations.empty() ? 0 : migrations.back().version;
       if (current > newest) {
@@ -144,8 +156,9 @@ class PostgresStore final : public Store {
       for (const auto& m : migrations) {
         if (m.version <= current) continue;
         w.exec(m.sql);
-        w.exec_params("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                      m.version, std::string(m.name), internal::NowUtc());
+        w.exec_params(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            m.version, std::string(m.name), internal::NowUtc());
       }
       w.commit();
       return Status::Ok();
@@ -171,7 +184,8 @@ class PostgresStore final : public Store {
   }
 
   Result<Team> GetTeam(Id id) override {
-    return One<Team>("SELECT id, name FROM teams WHERE id = $1", ReadTeam, "team " + std::to_string(id), id);
+    return One<Team>("SELECT id, name FROM teams WHERE id = $1", ReadTeam,
+                     "team " + std::to_string(id), id);
   }
 
   Result<std::vector<Team>> ListTeams(Page page) override {
@@ -200,13 +214,15 @@ class PostgresStore final : public Store {
 
   Result<std::vector<User>> ListUsers(Page page) override {
     page = internal::ClampPage(page);
-    return Many<User>("SELECT id, name, password_hash, role FROM users ORDER BY name LIMIT $1 OFFSET $2",
-                      ReadUser, page.limit, page.offset);
+    return Many<User>(
+        "SELECT id, name, password_hash, role FROM users ORDER BY name LIMIT $1 OFFSET $2",
+        ReadUser, page.limit, page.offset);
   }
 
   Status AddTeamMember(std::string_view actor, Id team_id, Id user_id) override {
     return Mutate([&](pqxx::work& w) {
-      w.exec_params0("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)", team_id, user_id);
+      w.exec_params0("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)", team_id,
+                     user_id);
       Audit(w, actor, "team.add_member", "team:" + std::to_string(team_id),
             "user:" + std::to_string(user_id));
     });
@@ -249,14 +265,16 @@ class PostgresStore final : public Store {
 
   Status RevokeApiKey(std::string_view actor, Id key_id) override {
     Status status;
-    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
-      auto r = w.exec_params("UPDATE api_keys SET revoked = TRUE WHERE id = $1", key_id);
-      if (r.affected_rows() == 0) {
-        status = Status::NotFound("API key " + std::to_string(key_id) + " not found");
-        throw Abort();
-      }
-      Audit(w, actor, "api_key.revoke", "api_key:" + std::to_string(key_id), "");
-    }, &status));
+    SBOMHUB_RETURN_IF_ERROR(Mutate(
+        [&](pqxx::work& w) {
+          auto r = w.exec_params("UPDATE api_keys SET revoked = TRUE WHERE id = $1", key_id);
+          if (r.affected_rows() == 0) {
+            status = Status::NotFound("API key " + std::to_string(key_id) + " not found");
+            throw Abort();
+          }
+          Audit(w, actor, "api_key.revoke", "api_key:" + std::to_string(key_id), "");
+        },
+        &status));
     return status;
   }
 
@@ -267,25 +285,25 @@ class PostgresStore final : public Store {
     Project p{0, S(name), team_id, criticality};
     SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
       p.id = IdOf(w.exec_params1(
-          "INSERT INTO projects (name, team_id, criticality) VALUES ($1, $2, $3) RETURNING id", p.name,
-          team_id, S(CriticalityName(criticality)))[0]);
+          "INSERT INTO projects (name, team_id, criticality) VALUES ($1, $2, $3) RETURNING id",
+          p.name, team_id, S(CriticalityName(criticality)))[0]);
       Audit(w, actor, "project.create", "project:" + std::to_string(p.id),
-            p.name + " team:" + std::to_string(team_id) + " criticality=" +
-                S(CriticalityName(criticality)));
+            p.name + " team:" + std::to_string(team_id) +
+                " criticality=" + S(CriticalityName(criticality)));
     }));
     return p;
   }
 
   Result<Project> GetProject(Id id) override {
-    return One<Project>("SELECT id, name, team_id, criticality FROM projects WHERE id = $1",
-                        [](const pqxx::row& r) { return ReadProject(r); },
-                        "project " + std::to_string(id), id);
+    return One<Project>(
+        "SELECT id, name, team_id, criticality FROM projects WHERE id = $1",
+        [](const pqxx::row& r) { return ReadProject(r); }, "project " + std::to_string(id), id);
   }
 
   Result<Project> GetProjectByName(std::string_view name) override {
-    return One<Project>("SELECT id, name, team_id, criticality FROM projects WHERE name = $1",
-                        [](const pqxx::row& r) { return ReadProject(r); },
-                        "project '" + S(name) + "'", S(name));
+    return One<Project>(
+        "SELECT id, name, team_id, criticality FROM projects WHERE name = $1",
+        [](const pqxx::row& r) { return ReadProject(r); }, "project '" + S(name) + "'", S(name));
   }
 
   Result<std::vector<Project>> ListProjects(Page page) override {
@@ -309,9 +327,9 @@ class PostgresStore final : public Store {
   }
 
   Result<ProjectVersion> GetVersion(Id id) override {
-    return One<ProjectVersion>("SELECT id, project_id, version FROM project_versions WHERE id = $1",
-                               [](const pqxx::row& r) { return ReadVersion(r); },
-                               "version " + std::to_string(id), id);
+    return One<ProjectVersion>(
+        "SELECT id, project_id, version FROM project_versions WHERE id = $1",
+        [](const pqxx::row& r) { return ReadVersion(r); }, "version " + std::to_string(id), id);
   }
 
   Result<std::vector<ProjectVersion>> ListVersions(Id project_id, Page page) override {
@@ -340,46 +358,51 @@ class PostgresStore final : public Store {
     std::vector<StoredEdge> edges = internal::EdgeRows(sbom);
 
     Status status;
-    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
-      // Lock the version row so two concurrent uploads for one version serialize instead of
-      // interleaving their deletes and inserts.
-      if (w.exec_params("SELECT id FROM project_versions WHERE id = $1 FOR UPDATE", version_id).empty()) {
-        status = Status::NotFound("version " + std::to_string(version_id) + " not found");
-        throw Abort();
-      }
-      doc.id = IdOf(w.exec_params1(
-          "INSERT INTO sbom_documents (version_id, sha256, family, spec_version, encoding, "
-          "size_bytes, content, uploaded_at, uploaded_by, is_current) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, TRUE) RETURNING id",
-          version_id, doc.sha256, doc.family, doc.spec_version, doc.encoding, doc.size_bytes,
-          pqxx::binarystring(bytes.data(), bytes.size()), doc.uploaded_at, doc.uploaded_by)[0]);
-      // Older uploads stay (bytes for history) but stop being current; their rows go.
-      w.exec_params0("UPDATE sbom_documents SET is_current = FALSE WHERE version_id = $1 AND id <> $2",
-                     version_id, doc.id);
-      w.exec_params0("DELETE FROM dependency_edges WHERE version_id = $1", version_id);
-      w.exec_params0("DELETE FROM components WHERE version_id = $1", version_id);
-      // COPY rather than one INSERT per row: a 3,000-component document is one round trip per
-      // table instead of thousands. Constraint violations surface from complete(), inside the
-      // transaction, so atomicity is unchanged.
-      {
-        pqxx::stream_to copy(w, "components", kComponentCopyColumns);
-        for (const auto& c : components) {
-          copy << std::make_tuple(version_id, doc.id, c.bom_ref, c.name, c.group, c.version, c.purl,
-                                  c.purl_type, c.purl_name, c.cpe, c.supplier, c.license, c.hashes,
-                                  c.scope, c.direct, c.primary);
-        }
-        copy.complete();
-      }
-      {
-        pqxx::stream_to copy(w, "dependency_edges", kEdgeCopyColumns);
-        for (const auto& e : edges) copy << std::make_tuple(version_id, e.from_ref, e.to_ref, e.type);
-        copy.complete();
-      }
-      Audit(w, actor, "sbom.put", "version:" + std::to_string(version_id),
-            "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " + doc.family + " " +
-                doc.spec_version + " components=" + std::to_string(components.size()) +
-                " edges=" + std::to_string(edges.size()));
-    }, &status));
+    SBOMHUB_RETURN_IF_ERROR(Mutate(
+        [&](pqxx::work& w) {
+          // Lock the version row so two concurrent uploads for one version serialize instead of
+          // interleaving their deletes and inserts.
+          if (w.exec_params("SELECT id FROM project_versions WHERE id = $1 FOR UPDATE", version_id)
+                  .empty()) {
+            status = Status::NotFound("version " + std::to_string(version_id) + " not found");
+            throw Abort();
+          }
+          doc.id = IdOf(w.exec_params1(
+              "INSERT INTO sbom_documents (version_id, sha256, family, spec_version, encoding, "
+              "size_bytes, content, uploaded_at, uploaded_by, is_current) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, TRUE) RETURNING id",
+              version_id, doc.sha256, doc.family, doc.spec_version, doc.encoding, doc.size_bytes,
+              pqxx::binarystring(bytes.data(), bytes.size()), doc.uploaded_at, doc.uploaded_by)[0]);
+          // Older uploads stay (bytes for history) but stop being current; their rows go.
+          w.exec_params0(
+              "UPDATE sbom_documents SET is_current = FALSE WHERE version_id = $1 AND id <> $2",
+              version_id, doc.id);
+          w.exec_params0("DELETE FROM dependency_edges WHERE version_id = $1", version_id);
+          w.exec_params0("DELETE FROM components WHERE version_id = $1", version_id);
+          // COPY rather than one INSERT per row: a 3,000-component document is one round trip per
+          // table instead of thousands. Constraint violations surface from complete(), inside the
+          // transaction, so atomicity is unchanged.
+          {
+            pqxx::stream_to copy(w, "components", kComponentCopyColumns);
+            for (const auto& c : components) {
+              copy << std::make_tuple(version_id, doc.id, c.bom_ref, c.name, c.group, c.version,
+                                      c.purl, c.purl_type, c.purl_name, c.cpe, c.supplier,
+                                      c.license, c.hashes, c.scope, c.direct, c.primary);
+            }
+            copy.complete();
+          }
+          {
+            pqxx::stream_to copy(w, "dependency_edges", kEdgeCopyColumns);
+            for (const auto& e : edges)
+              copy << std::make_tuple(version_id, e.from_ref, e.to_ref, e.type);
+            copy.complete();
+          }
+          Audit(w, actor, "sbom.put", "version:" + std::to_string(version_id),
+                "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " + doc.family +
+                    " " + doc.spec_version + " components=" + std::to_string(components.size()) +
+                    " edges=" + std::to_string(edges.size()));
+        },
+        &status));
     return doc;
   }
 
@@ -391,9 +414,10 @@ class PostgresStore final : public Store {
   }
 
   Result<std::string> SbomBytes(Id document_id) override {
-    return One<std::string>("SELECT content FROM sbom_documents WHERE id = $1",
-                            [](const pqxx::row& r) { return pqxx::binarystring(r[0]).str(); },
-                            "document " + std::to_string(document_id), document_id);
+    return One<std::string>(
+        "SELECT content FROM sbom_documents WHERE id = $1",
+        [](const pqxx::row& r) { return pqxx::binarystring(r[0]).str(); },
+        "document " + std::to_string(document_id), document_id);
   }
 
   Result<std::vector<StoredComponent>> ComponentsOf(Id version_id, Page page) override {
@@ -407,7 +431,10 @@ class PostgresStore final : public Store {
   Result<std::vector<StoredEdge>> EdgesOf(Id version_id) override {
     return Many<StoredEdge>(
         "SELECT from_ref, to_ref, type FROM dependency_edges WHERE version_id = $1 ORDER BY id",
-        [](const pqxx::row& r) { return StoredEdge{Str(r[0]), Str(r[1]), Str(r[2])}; }, version_id);
+        [](const pqxx::row& r) {
+          return StoredEdge{Str(r[0]), Str(r[1]), Str(r[2])};
+        },
+        version_id);
   }
 
   // ---- queries ----
@@ -422,8 +449,8 @@ class PostgresStore final : public Store {
         kWhereUsedSelect +
             "WHERE c.purl_type = $1 AND c.purl_name = $2 AND (NOT $3 OR c.version = $4) "
             "ORDER BY p.name, v.version, c.id LIMIT $5 OFFSET $6",
-        ReadWhereUsed, key.first, key.second, version.has_value(), S(version.value_or("")), page.limit,
-        page.offset);
+        ReadWhereUsed, key.first, key.second, version.has_value(), S(version.value_or("")),
+        page.limit, page.offset);
   }
 
   Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page) override {
@@ -431,7 +458,8 @@ class PostgresStore final : public Store {
     return Many<WhereUsedRow>(kWhereUsedSelect +
                                   "WHERE lower(c.name) LIKE $1 ESCAPE '\\' "
                                   "ORDER BY p.name, v.version, c.id LIMIT $2 OFFSET $3",
-                              ReadWhereUsed, internal::GlobToLike(pattern), page.limit, page.offset);
+                              ReadWhereUsed, internal::GlobToLike(pattern), page.limit,
+                              page.offset);
   }
 
   // ---- findings and triage ----
@@ -442,34 +470,42 @@ class PostgresStore final : public Store {
     for (const auto& k : current) keys.emplace(k.component_ref, k.vulnerability_id);
     std::string now = internal::NowUtc();
     Status status;
-    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
-      if (w.exec_params("SELECT id FROM project_versions WHERE id = $1 FOR UPDATE", version_id).empty()) {
-        status = Status::NotFound("version " + std::to_string(version_id) + " not found");
-        throw Abort();
-      }
-      // Retire everything, then re-activate what this scan reports (first_seen survives).
-      w.exec_params0("UPDATE findings SET active = FALSE WHERE version_id = $1 AND active", version_id);
-      for (const auto& [ref, vuln] : keys) {
-        w.exec_params0(
-            "INSERT INTO findings (version_id, component_ref, vulnerability_id, active, first_seen, "
-            "last_seen) VALUES ($1, $2, $3, TRUE, $4, $4) ON CONFLICT (version_id, component_ref, "
-            "vulnerability_id) DO UPDATE SET active = TRUE, last_seen = excluded.last_seen",
-            version_id, ref, vuln, now);
-      }
-      Audit(w, actor, "findings.record", "version:" + std::to_string(version_id),
-            "active=" + std::to_string(keys.size()));
-    }, &status));
+    SBOMHUB_RETURN_IF_ERROR(Mutate(
+        [&](pqxx::work& w) {
+          if (w.exec_params("SELECT id FROM project_versions WHERE id = $1 FOR UPDATE", version_id)
+                  .empty()) {
+            status = Status::NotFound("version " + std::to_string(version_id) + " not found");
+            throw Abort();
+          }
+          // Retire everything, then re-activate what this scan reports (first_seen survives).
+          w.exec_params0("UPDATE findings SET active = FALSE WHERE version_id = $1 AND active",
+                         version_id);
+          for (const auto& [ref, vuln] : keys) {
+            w.exec_params0(
+                "INSERT INTO findings (version_id, component_ref, vulnerability_id, active, "
+                "first_seen, "
+                "last_seen) VALUES ($1, $2, $3, TRUE, $4, $4) ON CONFLICT (version_id, "
+                "component_ref, "
+                "vulnerability_id) DO UPDATE SET active = TRUE, last_seen = excluded.last_seen",
+                version_id, ref, vuln, now);
+          }
+          Audit(w, actor, "findings.record", "version:" + std::to_string(version_id),
+                "active=" + std::to_string(keys.size()));
+        },
+        &status));
     return status;
   }
 
-  Result<std::vector<Finding>> FindingsOf(Id version_id, bool include_inactive, Page page) override {
+  Result<std::vector<Finding>> FindingsOf(Id version_id, bool include_inactive,
+                                          Page page) override {
     page = internal::ClampPage(page);
     return Many<Finding>(
         "SELECT id, version_id, component_ref, vulnerability_id, active, first_seen, last_seen "
         "FROM findings WHERE version_id = $1 AND ($2 OR active) "
         "ORDER BY component_ref, vulnerability_id LIMIT $3 OFFSET $4",
         [](const pqxx::row& r) {
-          return Finding{IdOf(r[0]), IdOf(r[1]), Str(r[2]), Str(r[3]), BoolOf(r[4]), Str(r[5]), Str(r[6])};
+          return Finding{IdOf(r[0]),   IdOf(r[1]), Str(r[2]), Str(r[3]),
+                         BoolOf(r[4]), Str(r[5]),  Str(r[6])};
         },
         version_id, include_inactive, page.limit, page.offset);
   }
@@ -482,20 +518,22 @@ class PostgresStore final : public Store {
       a.id = IdOf(w.exec_params1(
           "INSERT INTO analyses (project_id, component, vulnerability_id, state, justification, "
           "response, detail, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-          "ON CONFLICT (project_id, component, vulnerability_id) DO UPDATE SET state = excluded.state, "
+          "ON CONFLICT (project_id, component, vulnerability_id) DO UPDATE SET state = "
+          "excluded.state, "
           "justification = excluded.justification, response = excluded.response, "
-          "detail = excluded.detail, updated_at = excluded.updated_at, updated_by = excluded.updated_by "
+          "detail = excluded.detail, updated_at = excluded.updated_at, updated_by = "
+          "excluded.updated_by "
           "RETURNING id",
-          a.project_id, a.component, a.vulnerability_id, S(AnalysisStateName(a.state)), a.justification,
-          a.response, a.detail, a.updated_at, a.updated_by)[0]);
+          a.project_id, a.component, a.vulnerability_id, S(AnalysisStateName(a.state)),
+          a.justification, a.response, a.detail, a.updated_at, a.updated_by)[0]);
       w.exec_params0(
           "INSERT INTO analysis_history (analysis_id, state, justification, response, detail, at, "
           "actor) VALUES ($1, $2, $3, $4, $5, $6, $7)",
           a.id, S(AnalysisStateName(a.state)), a.justification, a.response, a.detail, a.updated_at,
           a.updated_by);
       Audit(w, actor, "analysis.put", "analysis:" + std::to_string(a.id),
-            "project:" + std::to_string(a.project_id) + " " + a.component + " " + a.vulnerability_id +
-                " state=" + S(AnalysisStateName(a.state)));
+            "project:" + std::to_string(a.project_id) + " " + a.component + " " +
+                a.vulnerability_id + " state=" + S(AnalysisStateName(a.state)));
     }));
     return a;
   }
@@ -503,7 +541,8 @@ class PostgresStore final : public Store {
   Result<Analysis> GetAnalysis(Id project_id, std::string_view component,
                                std::string_view vulnerability_id) override {
     return One<Analysis>(
-        "SELECT id, project_id, component, vulnerability_id, state, justification, response, detail, "
+        "SELECT id, project_id, component, vulnerability_id, state, justification, response, "
+        "detail, "
         "updated_at, updated_by FROM analyses WHERE project_id = $1 AND component = $2 AND "
         "vulnerability_id = $3",
         ReadAnalysis, "analysis of " + S(vulnerability_id) + " in " + S(component), project_id,
@@ -515,7 +554,8 @@ class PostgresStore final : public Store {
     return Many<Analysis>(
         "SELECT a.id, a.project_id, a.component, a.vulnerability_id, h.state, h.justification, "
         "h.response, h.detail, h.at, h.actor FROM analysis_history h JOIN analyses a ON "
-        "a.id = h.analysis_id WHERE a.project_id = $1 AND a.component = $2 AND a.vulnerability_id = $3 "
+        "a.id = h.analysis_id WHERE a.project_id = $1 AND a.component = $2 AND a.vulnerability_id "
+        "= $3 "
         "ORDER BY h.id",
         ReadAnalysis, project_id, S(component), S(vulnerability_id));
   }
@@ -523,7 +563,8 @@ class PostgresStore final : public Store {
   Result<std::vector<AuditEntry>> ListAudit(Page page) override {
     page = internal::ClampPage(page);
     return Many<AuditEntry>(
-        "SELECT id, actor, action, object, detail, at FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2",
+        "SELECT id, actor, action, object, detail, at FROM audit_log ORDER BY id DESC LIMIT $1 "
+        "OFFSET $2",
         [](const pqxx::row& r) {
           return AuditEntry{IdOf(r[0]), Str(r[1]), Str(r[2]), Str(r[3]), Str(r[4]), Str(r[5])};
         },
@@ -549,10 +590,11 @@ class PostgresStore final : public Store {
     }
   }
 
-  void Audit(pqxx::work& w, std::string_view actor, std::string_view action, const std::string& object,
-             const std::string& detail) {
-    w.exec_params0("INSERT INTO audit_log (actor, action, object, detail, at) VALUES ($1, $2, $3, $4, $5)",
-                   S(actor), S(action), object, detail, internal::NowUtc());
+  void Audit(pqxx::work& w, std::string_view actor, std::string_view action,
+             const std::string& object, const std::string& detail) {
+    w.exec_params0(
+        "INSERT INTO audit_log (actor, action, object, detail, at) VALUES ($1, $2, $3, $4, $5)",
+        S(actor), S(action), object, detail, internal::NowUtc());
   }
 
   template <typename T, typename Read, typename... Args>

@@ -2,8 +2,8 @@
 
 #include <functional>
 #include <set>
-#include <utility>
 #include <string_view>
+#include <utility>
 
 #include "base/sha256.h"
 #include "model/purl.h"
@@ -59,11 +59,12 @@ std::string Str(const Statement& st, int col) { return std::string(st.ColumnText
 
 Team ReadTeam(const Statement& st) { return {st.ColumnInt(0), Str(st, 1)}; }
 User ReadUser(const Statement& st) {
-  return {st.ColumnInt(0), Str(st, 1), Str(st, 2), ParseRole(st.ColumnText(3)).value_or(Role::kViewer)};
+  return {st.ColumnInt(0), Str(st, 1), Str(st, 2),
+          ParseRole(st.ColumnText(3)).value_or(Role::kViewer)};
 }
 ApiKey ReadApiKey(const Statement& st) {
   return {st.ColumnInt(0), st.ColumnInt(1), ParseRole(st.ColumnText(2)).value_or(Role::kViewer),
-          Str(st, 3), Str(st, 4), st.ColumnInt(5) != 0};
+          Str(st, 3),      Str(st, 4),      st.ColumnInt(5) != 0};
 }
 Project ReadProject(const Statement& st, int at = 0) {
   return {st.ColumnInt(at), Str(st, at + 1), st.ColumnInt(at + 2),
@@ -73,9 +74,8 @@ ProjectVersion ReadVersion(const Statement& st, int at = 0) {
   return {st.ColumnInt(at), st.ColumnInt(at + 1), Str(st, at + 2)};
 }
 SbomDocument ReadDocument(const Statement& st) {
-  return {st.ColumnInt(0), st.ColumnInt(1), Str(st, 2),         Str(st, 3),
-          Str(st, 4),      Str(st, 5),      st.ColumnInt(6),    Str(st, 7),
-          Str(st, 8),      st.ColumnInt(9) != 0};
+  return {st.ColumnInt(0), st.ColumnInt(1), Str(st, 2), Str(st, 3), Str(st, 4),
+          Str(st, 5),      st.ColumnInt(6), Str(st, 7), Str(st, 8), st.ColumnInt(9) != 0};
 }
 StoredComponent ReadComponent(const Statement& st, int at = 0) {
   StoredComponent c;
@@ -132,17 +132,19 @@ class SqliteStore final : public Store {
     for (const auto& m : migrations) {
       if (m.version <= current) continue;
       SBOMHUB_RETURN_IF_ERROR(db_->Exec(m.sql).WithContext(std::string("migration ") + m.name));
-      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
-          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
-      SBOMHUB_RETURN_IF_ERROR(st.Bind(1, std::int64_t{m.version}).Bind(2, m.name)
-                                  .Bind(3, internal::NowUtc()).Run());
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st,
+          db_->Prepare(
+              "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+      SBOMHUB_RETURN_IF_ERROR(
+          st.Bind(1, std::int64_t{m.version}).Bind(2, m.name).Bind(3, internal::NowUtc()).Run());
     }
     return tx.Commit();
   }
 
   Result<int> SchemaVersion() override {
-    SBOMHUB_ASSIGN_OR_RETURN(auto st,
-                             db_->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+    SBOMHUB_ASSIGN_OR_RETURN(
+        auto st, db_->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
     SBOMHUB_ASSIGN_OR_RETURN(bool row, st.Step());
     return row ? static_cast<int>(st.ColumnInt(0)) : 0;
   }
@@ -152,8 +154,8 @@ class SqliteStore final : public Store {
   Result<Team> CreateTeam(std::string_view actor, std::string_view name) override {
     Team t;
     SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
-      SBOMHUB_ASSIGN_OR_RETURN(t.id, InsertReturningId("INSERT INTO teams (name) VALUES (?) RETURNING id",
-                                                       {name}));
+      SBOMHUB_ASSIGN_OR_RETURN(
+          t.id, InsertReturningId("INSERT INTO teams (name) VALUES (?) RETURNING id", {name}));
       t.name = std::string(name);
       return Audit(actor, "team.create", "team:" + std::to_string(t.id), t.name);
     }));
@@ -161,8 +163,8 @@ class SqliteStore final : public Store {
   }
 
   Result<Team> GetTeam(Id id) override {
-    return One<Team>("SELECT id, name FROM teams WHERE id = ?", ReadTeam, "team " + std::to_string(id),
-                     [&](Statement& st) { st.Bind(1, id); });
+    return One<Team>("SELECT id, name FROM teams WHERE id = ?", ReadTeam,
+                     "team " + std::to_string(id), [&](Statement& st) { st.Bind(1, id); });
   }
 
   Result<std::vector<Team>> ListTeams(Page page) override {
@@ -190,14 +192,15 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<User>> ListUsers(Page page) override {
-    return Many<User>("SELECT id, name, password_hash, role FROM users ORDER BY name LIMIT ? OFFSET ?",
-                      ReadUser, [&](Statement& st) { BindPage(st, 1, page); });
+    return Many<User>(
+        "SELECT id, name, password_hash, role FROM users ORDER BY name LIMIT ? OFFSET ?", ReadUser,
+        [&](Statement& st) { BindPage(st, 1, page); });
   }
 
   Status AddTeamMember(std::string_view actor, Id team_id, Id user_id) override {
     return Mutate([&]() -> Status {
-      SBOMHUB_ASSIGN_OR_RETURN(auto st,
-                               db_->Prepare("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)"));
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st, db_->Prepare("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)"));
       SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, team_id).Bind(2, user_id).Run()));
       return Audit(actor, "team.add_member", "team:" + std::to_string(team_id),
                    "user:" + std::to_string(user_id));
@@ -215,8 +218,9 @@ class SqliteStore final : public Store {
                               std::string_view key_hash) override {
     ApiKey k{0, team_id, role, std::string(key_hash), internal::NowUtc(), false};
     SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
-      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
-          "INSERT INTO api_keys (team_id, role, key_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id"));
+      SBOMHUB_ASSIGN_OR_RETURN(auto st,
+                               db_->Prepare("INSERT INTO api_keys (team_id, role, key_hash, "
+                                            "created_at) VALUES (?, ?, ?, ?) RETURNING id"));
       st.Bind(1, team_id).Bind(2, RoleName(role)).Bind(3, key_hash).Bind(4, k.created_at);
       SBOMHUB_ASSIGN_OR_RETURN(k.id, StepId(st));
       return Audit(actor, "api_key.create", "api_key:" + std::to_string(k.id),
@@ -243,9 +247,11 @@ class SqliteStore final : public Store {
 
   Status RevokeApiKey(std::string_view actor, Id key_id) override {
     return Mutate([&]() -> Status {
-      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare("UPDATE api_keys SET revoked = 1 WHERE id = ?"));
+      SBOMHUB_ASSIGN_OR_RETURN(auto st,
+                               db_->Prepare("UPDATE api_keys SET revoked = 1 WHERE id = ?"));
       SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, key_id).Run()));
-      if (db_->Changes() == 0) return Status::NotFound("API key " + std::to_string(key_id) + " not found");
+      if (db_->Changes() == 0)
+        return Status::NotFound("API key " + std::to_string(key_id) + " not found");
       return Audit(actor, "api_key.revoke", "api_key:" + std::to_string(key_id), "");
     });
   }
@@ -256,27 +262,31 @@ class SqliteStore final : public Store {
                                 Criticality criticality) override {
     Project p{0, std::string(name), team_id, criticality};
     SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
-      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
-          "INSERT INTO projects (name, team_id, criticality) VALUES (?, ?, ?) RETURNING id"));
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st,
+          db_->Prepare(
+              "INSERT INTO projects (name, team_id, criticality) VALUES (?, ?, ?) RETURNING id"));
       st.Bind(1, name).Bind(2, team_id).Bind(3, CriticalityName(criticality));
       SBOMHUB_ASSIGN_OR_RETURN(p.id, StepId(st));
       return Audit(actor, "project.create", "project:" + std::to_string(p.id),
-                   p.name + " team:" + std::to_string(team_id) + " criticality=" +
-                       std::string(CriticalityName(criticality)));
+                   p.name + " team:" + std::to_string(team_id) +
+                       " criticality=" + std::string(CriticalityName(criticality)));
     }));
     return p;
   }
 
   Result<Project> GetProject(Id id) override {
-    return One<Project>("SELECT id, name, team_id, criticality FROM projects WHERE id = ?",
-                        [](const Statement& st) { return ReadProject(st); },
-                        "project " + std::to_string(id), [&](Statement& st) { st.Bind(1, id); });
+    return One<Project>(
+        "SELECT id, name, team_id, criticality FROM projects WHERE id = ?",
+        [](const Statement& st) { return ReadProject(st); }, "project " + std::to_string(id),
+        [&](Statement& st) { st.Bind(1, id); });
   }
 
   Result<Project> GetProjectByName(std::string_view name) override {
-    return One<Project>("SELECT id, name, team_id, criticality FROM projects WHERE name = ?",
-                        [](const Statement& st) { return ReadProject(st); },
-                        "project '" + std::string(name) + "'", [&](Statement& st) { st.Bind(1, name); });
+    return One<Project>(
+        "SELECT id, name, team_id, criticality FROM projects WHERE name = ?",
+        [](const Statement& st) { return ReadProject(st); }, "project '" + std::string(name) + "'",
+        [&](Statement& st) { st.Bind(1, name); });
   }
 
   Result<std::vector<Project>> ListProjects(Page page) override {
@@ -290,8 +300,10 @@ class SqliteStore final : public Store {
                                        std::string_view version) override {
     ProjectVersion v{0, project_id, std::string(version)};
     SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
-      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
-          "INSERT INTO project_versions (project_id, version) VALUES (?, ?) RETURNING id"));
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st,
+          db_->Prepare(
+              "INSERT INTO project_versions (project_id, version) VALUES (?, ?) RETURNING id"));
       st.Bind(1, project_id).Bind(2, version);
       SBOMHUB_ASSIGN_OR_RETURN(v.id, StepId(st));
       return Audit(actor, "version.create", "version:" + std::to_string(v.id),
@@ -301,16 +313,18 @@ class SqliteStore final : public Store {
   }
 
   Result<ProjectVersion> GetVersion(Id id) override {
-    return One<ProjectVersion>("SELECT id, project_id, version FROM project_versions WHERE id = ?",
-                               [](const Statement& st) { return ReadVersion(st); },
-                               "version " + std::to_string(id), [&](Statement& st) { st.Bind(1, id); });
+    return One<ProjectVersion>(
+        "SELECT id, project_id, version FROM project_versions WHERE id = ?",
+        [](const Statement& st) { return ReadVersion(st); }, "version " + std::to_string(id),
+        [&](Statement& st) { st.Bind(1, id); });
   }
 
   Result<std::vector<ProjectVersion>> ListVersions(Id project_id, Page page) override {
     return Many<ProjectVersion>(
         "SELECT id, project_id, version FROM project_versions WHERE project_id = ? ORDER BY id "
         "LIMIT ? OFFSET ?",
-        [](const Statement& st) { return ReadVersion(st); }, [&](Statement& st) {
+        [](const Statement& st) { return ReadVersion(st); },
+        [&](Statement& st) {
           st.Bind(1, project_id);
           BindPage(st, 2, page);
         });
@@ -336,18 +350,28 @@ class SqliteStore final : public Store {
 
     SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
       SBOMHUB_RETURN_IF_ERROR(GetVersion(version_id).status());
-      SBOMHUB_ASSIGN_OR_RETURN(auto ins_doc, db_->Prepare(
-          "INSERT INTO sbom_documents (version_id, sha256, family, spec_version, encoding, "
-          "size_bytes, content, uploaded_at, uploaded_by, is_current) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"));
-      ins_doc.Bind(1, version_id).Bind(2, doc.sha256).Bind(3, doc.family).Bind(4, doc.spec_version)
-          .Bind(5, doc.encoding).Bind(6, doc.size_bytes).BindBlob(7, bytes).Bind(8, doc.uploaded_at)
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto ins_doc,
+          db_->Prepare(
+              "INSERT INTO sbom_documents (version_id, sha256, family, spec_version, encoding, "
+              "size_bytes, content, uploaded_at, uploaded_by, is_current) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"));
+      ins_doc.Bind(1, version_id)
+          .Bind(2, doc.sha256)
+          .Bind(3, doc.family)
+          .Bind(4, doc.spec_version)
+          .Bind(5, doc.encoding)
+          .Bind(6, doc.size_bytes)
+          .BindBlob(7, bytes)
+          .Bind(8, doc.uploaded_at)
           .Bind(9, doc.uploaded_by);
       SBOMHUB_ASSIGN_OR_RETURN(doc.id, StepId(ins_doc));
 
       // Older uploads stay (bytes for history) but stop being current; their rows go.
-      SBOMHUB_ASSIGN_OR_RETURN(auto retire, db_->Prepare(
-          "UPDATE sbom_documents SET is_current = 0 WHERE version_id = ? AND id <> ?"));
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto retire,
+          db_->Prepare(
+              "UPDATE sbom_documents SET is_current = 0 WHERE version_id = ? AND id <> ?"));
       SBOMHUB_RETURN_IF_ERROR(MapError(retire.Bind(1, version_id).Bind(2, doc.id).Run()));
       for (std::string_view sql : {"DELETE FROM dependency_edges WHERE version_id = ?",
                                    "DELETE FROM components WHERE version_id = ?"}) {
@@ -355,27 +379,42 @@ class SqliteStore final : public Store {
         SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, version_id).Run()));
       }
 
-      SBOMHUB_ASSIGN_OR_RETURN(auto ins_c, db_->Prepare(
-          "INSERT INTO components (version_id, document_id, bom_ref, name, grp, version, purl, "
-          "purl_type, purl_name, cpe, supplier, license, hashes, scope, is_direct, is_primary) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto ins_c,
+          db_->Prepare(
+              "INSERT INTO components (version_id, document_id, bom_ref, name, grp, version, purl, "
+              "purl_type, purl_name, cpe, supplier, license, hashes, scope, is_direct, is_primary) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
       for (const auto& c : components) {
-        ins_c.Bind(1, version_id).Bind(2, doc.id).Bind(3, c.bom_ref).Bind(4, c.name).Bind(5, c.group)
-            .Bind(6, c.version).Bind(7, c.purl).Bind(8, c.purl_type).Bind(9, c.purl_name)
-            .Bind(10, c.cpe).Bind(11, c.supplier).Bind(12, c.license).Bind(13, c.hashes)
-            .Bind(14, c.scope).Bind(15, std::int64_t{c.direct ? 1 : 0})
+        ins_c.Bind(1, version_id)
+            .Bind(2, doc.id)
+            .Bind(3, c.bom_ref)
+            .Bind(4, c.name)
+            .Bind(5, c.group)
+            .Bind(6, c.version)
+            .Bind(7, c.purl)
+            .Bind(8, c.purl_type)
+            .Bind(9, c.purl_name)
+            .Bind(10, c.cpe)
+            .Bind(11, c.supplier)
+            .Bind(12, c.license)
+            .Bind(13, c.hashes)
+            .Bind(14, c.scope)
+            .Bind(15, std::int64_t{c.direct ? 1 : 0})
             .Bind(16, std::int64_t{c.primary ? 1 : 0});
         SBOMHUB_RETURN_IF_ERROR(MapError(ins_c.Run()).WithContext("component '" + c.name + "'"));
       }
-      SBOMHUB_ASSIGN_OR_RETURN(auto ins_e, db_->Prepare(
-          "INSERT INTO dependency_edges (version_id, from_ref, to_ref, type) VALUES (?, ?, ?, ?)"));
+      SBOMHUB_ASSIGN_OR_RETURN(auto ins_e,
+                               db_->Prepare("INSERT INTO dependency_edges (version_id, from_ref, "
+                                            "to_ref, type) VALUES (?, ?, ?, ?)"));
       for (const auto& e : edges) {
         ins_e.Bind(1, version_id).Bind(2, e.from_ref).Bind(3, e.to_ref).Bind(4, e.type);
         SBOMHUB_RETURN_IF_ERROR(MapError(ins_e.Run()));
       }
       return Audit(actor, "sbom.put", "version:" + std::to_string(version_id),
-                   "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " + doc.family +
-                       " " + doc.spec_version + " components=" + std::to_string(components.size()) +
+                   "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " +
+                       doc.family + " " + doc.spec_version +
+                       " components=" + std::to_string(components.size()) +
                        " edges=" + std::to_string(edges.size()));
     }));
     return doc;
@@ -389,17 +428,19 @@ class SqliteStore final : public Store {
   }
 
   Result<std::string> SbomBytes(Id document_id) override {
-    return One<std::string>("SELECT content FROM sbom_documents WHERE id = ?",
-                            [](const Statement& st) { return Str(st, 0); },
-                            "document " + std::to_string(document_id),
-                            [&](Statement& st) { st.Bind(1, document_id); });
+    return One<std::string>(
+        "SELECT content FROM sbom_documents WHERE id = ?",
+        [](const Statement& st) { return Str(st, 0); }, "document " + std::to_string(document_id),
+        [&](Statement& st) { st.Bind(1, document_id); });
   }
 
   Result<std::vector<StoredComponent>> ComponentsOf(Id version_id, Page page) override {
     return Many<StoredComponent>(
-        Sql({"SELECT ", kComponentColumns, " FROM components c WHERE c.version_id = ? ORDER BY c.id "
+        Sql({"SELECT ", kComponentColumns,
+             " FROM components c WHERE c.version_id = ? ORDER BY c.id "
              "LIMIT ? OFFSET ?"}),
-        [](const Statement& st) { return ReadComponent(st); }, [&](Statement& st) {
+        [](const Statement& st) { return ReadComponent(st); },
+        [&](Statement& st) {
           st.Bind(1, version_id);
           BindPage(st, 2, page);
         });
@@ -408,7 +449,9 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredEdge>> EdgesOf(Id version_id) override {
     return Many<StoredEdge>(
         "SELECT from_ref, to_ref, type FROM dependency_edges WHERE version_id = ? ORDER BY id",
-        [](const Statement& st) { return StoredEdge{Str(st, 0), Str(st, 1), Str(st, 2)}; },
+        [](const Statement& st) {
+          return StoredEdge{Str(st, 0), Str(st, 1), Str(st, 2)};
+        },
         [&](Statement& st) { st.Bind(1, version_id); });
   }
 
@@ -426,7 +469,9 @@ class SqliteStore final : public Store {
              "WHERE c.purl_type = ? AND c.purl_name = ? AND (? = 0 OR c.version = ?) ",
              kWhereUsedOrder}),
         ReadWhereUsed, [&](Statement& st) {
-          st.Bind(1, key.first).Bind(2, key.second).Bind(3, std::int64_t{version ? 1 : 0})
+          st.Bind(1, key.first)
+              .Bind(2, key.second)
+              .Bind(3, std::int64_t{version ? 1 : 0})
               .Bind(4, version.value_or(""));
           BindPage(st, 5, page);
         });
@@ -452,13 +497,17 @@ class SqliteStore final : public Store {
       SBOMHUB_RETURN_IF_ERROR(GetVersion(version_id).status());
       // Retire everything, then re-activate what this scan reports: one pass, no diffing, and
       // first_seen survives because reported rows are updated, never re-inserted.
-      SBOMHUB_ASSIGN_OR_RETURN(auto retire, db_->Prepare(
-          "UPDATE findings SET active = 0 WHERE version_id = ? AND active = 1"));
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto retire,
+          db_->Prepare("UPDATE findings SET active = 0 WHERE version_id = ? AND active = 1"));
       SBOMHUB_RETURN_IF_ERROR(MapError(retire.Bind(1, version_id).Run()));
-      SBOMHUB_ASSIGN_OR_RETURN(auto upsert, db_->Prepare(
-          "INSERT INTO findings (version_id, component_ref, vulnerability_id, active, first_seen, "
-          "last_seen) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (version_id, component_ref, "
-          "vulnerability_id) DO UPDATE SET active = 1, last_seen = excluded.last_seen"));
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto upsert,
+          db_->Prepare(
+              "INSERT INTO findings (version_id, component_ref, vulnerability_id, active, "
+              "first_seen, "
+              "last_seen) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (version_id, component_ref, "
+              "vulnerability_id) DO UPDATE SET active = 1, last_seen = excluded.last_seen"));
       for (const auto& [ref, vuln] : keys) {
         upsert.Bind(1, version_id).Bind(2, ref).Bind(3, vuln).Bind(4, now).Bind(5, now);
         SBOMHUB_RETURN_IF_ERROR(MapError(upsert.Run()));
@@ -468,14 +517,15 @@ class SqliteStore final : public Store {
     });
   }
 
-  Result<std::vector<Finding>> FindingsOf(Id version_id, bool include_inactive, Page page) override {
+  Result<std::vector<Finding>> FindingsOf(Id version_id, bool include_inactive,
+                                          Page page) override {
     return Many<Finding>(
         "SELECT id, version_id, component_ref, vulnerability_id, active, first_seen, last_seen "
         "FROM findings WHERE version_id = ? AND (? = 1 OR active = 1) "
         "ORDER BY component_ref, vulnerability_id LIMIT ? OFFSET ?",
         [](const Statement& st) {
-          return Finding{st.ColumnInt(0), st.ColumnInt(1), Str(st, 2), Str(st, 3),
-                         st.ColumnInt(4) != 0, Str(st, 5), Str(st, 6)};
+          return Finding{st.ColumnInt(0),      st.ColumnInt(1), Str(st, 2), Str(st, 3),
+                         st.ColumnInt(4) != 0, Str(st, 5),      Str(st, 6)};
         },
         [&](Statement& st) {
           st.Bind(1, version_id).Bind(2, std::int64_t{include_inactive ? 1 : 0});
@@ -488,22 +538,39 @@ class SqliteStore final : public Store {
     a.updated_at = internal::NowUtc();
     a.updated_by = std::string(actor);
     SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
-      SBOMHUB_ASSIGN_OR_RETURN(auto upsert, db_->Prepare(
-          "INSERT INTO analyses (project_id, component, vulnerability_id, state, justification, "
-          "response, detail, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (project_id, component, vulnerability_id) DO UPDATE SET state = excluded.state, "
-          "justification = excluded.justification, response = excluded.response, "
-          "detail = excluded.detail, updated_at = excluded.updated_at, updated_by = excluded.updated_by "
-          "RETURNING id"));
-      upsert.Bind(1, a.project_id).Bind(2, a.component).Bind(3, a.vulnerability_id)
-          .Bind(4, AnalysisStateName(a.state)).Bind(5, a.justification).Bind(6, a.response)
-          .Bind(7, a.detail).Bind(8, a.updated_at).Bind(9, a.updated_by);
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto upsert,
+          db_->Prepare(
+              "INSERT INTO analyses (project_id, component, vulnerability_id, state, "
+              "justification, "
+              "response, detail, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT (project_id, component, vulnerability_id) DO UPDATE SET state = "
+              "excluded.state, "
+              "justification = excluded.justification, response = excluded.response, "
+              "detail = excluded.detail, updated_at = excluded.updated_at, updated_by = "
+              "excluded.updated_by "
+              "RETURNING id"));
+      upsert.Bind(1, a.project_id)
+          .Bind(2, a.component)
+          .Bind(3, a.vulnerability_id)
+          .Bind(4, AnalysisStateName(a.state))
+          .Bind(5, a.justification)
+          .Bind(6, a.response)
+          .Bind(7, a.detail)
+          .Bind(8, a.updated_at)
+          .Bind(9, a.updated_by);
       SBOMHUB_ASSIGN_OR_RETURN(a.id, StepId(upsert));
-      SBOMHUB_ASSIGN_OR_RETURN(auto history, db_->Prepare(
-          "INSERT INTO analysis_history (analysis_id, state, justification, response, detail, at, "
-          "actor) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-      history.Bind(1, a.id).Bind(2, AnalysisStateName(a.state)).Bind(3, a.justification)
-          .Bind(4, a.response).Bind(5, a.detail).Bind(6, a.updated_at).Bind(7, a.updated_by);
+      SBOMHUB_ASSIGN_OR_RETURN(auto history,
+                               db_->Prepare("INSERT INTO analysis_history (analysis_id, state, "
+                                            "justification, response, detail, at, "
+                                            "actor) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+      history.Bind(1, a.id)
+          .Bind(2, AnalysisStateName(a.state))
+          .Bind(3, a.justification)
+          .Bind(4, a.response)
+          .Bind(5, a.detail)
+          .Bind(6, a.updated_at)
+          .Bind(7, a.updated_by);
       SBOMHUB_RETURN_IF_ERROR(MapError(history.Run()));
       return Audit(actor, "analysis.put", "analysis:" + std::to_string(a.id),
                    "project:" + std::to_string(a.project_id) + " " + a.component + " " +
@@ -515,11 +582,15 @@ class SqliteStore final : public Store {
   Result<Analysis> GetAnalysis(Id project_id, std::string_view component,
                                std::string_view vulnerability_id) override {
     return One<Analysis>(
-        "SELECT id, project_id, component, vulnerability_id, state, justification, response, detail, "
+        "SELECT id, project_id, component, vulnerability_id, state, justification, response, "
+        "detail, "
         "updated_at, updated_by FROM analyses WHERE project_id = ? AND component = ? AND "
         "vulnerability_id = ?",
-        ReadAnalysis, "analysis of " + std::string(vulnerability_id) + " in " + std::string(component),
-        [&](Statement& st) { st.Bind(1, project_id).Bind(2, component).Bind(3, vulnerability_id); });
+        ReadAnalysis,
+        "analysis of " + std::string(vulnerability_id) + " in " + std::string(component),
+        [&](Statement& st) {
+          st.Bind(1, project_id).Bind(2, component).Bind(3, vulnerability_id);
+        });
   }
 
   Result<std::vector<Analysis>> AnalysisHistory(Id project_id, std::string_view component,
@@ -527,17 +598,21 @@ class SqliteStore final : public Store {
     return Many<Analysis>(
         "SELECT a.id, a.project_id, a.component, a.vulnerability_id, h.state, h.justification, "
         "h.response, h.detail, h.at, h.actor FROM analysis_history h JOIN analyses a ON "
-        "a.id = h.analysis_id WHERE a.project_id = ? AND a.component = ? AND a.vulnerability_id = ? "
+        "a.id = h.analysis_id WHERE a.project_id = ? AND a.component = ? AND a.vulnerability_id = "
+        "? "
         "ORDER BY h.id",
-        ReadAnalysis,
-        [&](Statement& st) { st.Bind(1, project_id).Bind(2, component).Bind(3, vulnerability_id); });
+        ReadAnalysis, [&](Statement& st) {
+          st.Bind(1, project_id).Bind(2, component).Bind(3, vulnerability_id);
+        });
   }
 
   Result<std::vector<AuditEntry>> ListAudit(Page page) override {
     return Many<AuditEntry>(
-        "SELECT id, actor, action, object, detail, at FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?",
+        "SELECT id, actor, action, object, detail, at FROM audit_log ORDER BY id DESC LIMIT ? "
+        "OFFSET ?",
         [](const Statement& st) {
-          return AuditEntry{st.ColumnInt(0), Str(st, 1), Str(st, 2), Str(st, 3), Str(st, 4), Str(st, 5)};
+          return AuditEntry{st.ColumnInt(0), Str(st, 1), Str(st, 2),
+                            Str(st, 3),      Str(st, 4), Str(st, 5)};
         },
         [&](Statement& st) { BindPage(st, 1, page); });
   }
@@ -545,7 +620,8 @@ class SqliteStore final : public Store {
  private:
   static constexpr std::string_view kWhereUsedSelect =
       "SELECT p.id, p.name, p.team_id, p.criticality, v.id, v.project_id, v.version, "
-      "c.id, c.version_id, c.document_id, c.bom_ref, c.name, c.grp, c.version, c.purl, c.purl_type, "
+      "c.id, c.version_id, c.document_id, c.bom_ref, c.name, c.grp, c.version, c.purl, "
+      "c.purl_type, "
       "c.purl_name, c.cpe, c.supplier, c.license, c.hashes, c.scope, c.is_direct, c.is_primary "
       "FROM components c JOIN project_versions v ON v.id = c.version_id "
       "JOIN projects p ON p.id = v.project_id ";
@@ -557,9 +633,16 @@ class SqliteStore final : public Store {
   }
 
   static Analysis ReadAnalysis(const Statement& st) {
-    return {st.ColumnInt(0), st.ColumnInt(1), Str(st, 2), Str(st, 3),
+    return {st.ColumnInt(0),
+            st.ColumnInt(1),
+            Str(st, 2),
+            Str(st, 3),
             ParseAnalysisState(st.ColumnText(4)).value_or(AnalysisState::kInTriage),
-            Str(st, 5), Str(st, 6), Str(st, 7), Str(st, 8), Str(st, 9)};
+            Str(st, 5),
+            Str(st, 6),
+            Str(st, 7),
+            Str(st, 8),
+            Str(st, 9)};
   }
 
   static void BindPage(Statement& st, int at, Page page) {
@@ -577,8 +660,10 @@ class SqliteStore final : public Store {
 
   Status Audit(std::string_view actor, std::string_view action, const std::string& object,
                const std::string& detail) {
-    SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(
-        "INSERT INTO audit_log (actor, action, object, detail, at) VALUES (?, ?, ?, ?, ?)"));
+    SBOMHUB_ASSIGN_OR_RETURN(
+        auto st,
+        db_->Prepare(
+            "INSERT INTO audit_log (actor, action, object, detail, at) VALUES (?, ?, ?, ?, ?)"));
     st.Bind(1, actor).Bind(2, action).Bind(3, object).Bind(4, detail).Bind(5, internal::NowUtc());
     return MapError(st.Run());
   }
@@ -596,7 +681,8 @@ class SqliteStore final : public Store {
     return id;
   }
 
-  Result<Id> InsertReturningId(std::string_view sql, std::initializer_list<std::string_view> texts) {
+  Result<Id> InsertReturningId(std::string_view sql,
+                               std::initializer_list<std::string_view> texts) {
     SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare(sql));
     int i = 1;
     for (auto t : texts) st.Bind(i++, t);
@@ -631,7 +717,8 @@ class SqliteStore final : public Store {
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
-  SBOMHUB_ASSIGN_OR_RETURN(auto db, sqlite::Database::Open(path, sqlite::Database::Mode::kReadWrite));
+  SBOMHUB_ASSIGN_OR_RETURN(auto db,
+                           sqlite::Database::Open(path, sqlite::Database::Mode::kReadWrite));
   auto store = std::make_unique<SqliteStore>(std::move(db));
   SBOMHUB_RETURN_IF_ERROR(store->Migrate().WithContext(path));
   return std::unique_ptr<Store>(std::move(store));
