@@ -49,6 +49,7 @@ void PrintImportReport(const app::ImportReport& report, bool json) {
       w.Field("inserted", static_cast<std::uint64_t>(f.counts.inserted));
       w.Field("updated", static_cast<std::uint64_t>(f.counts.updated));
       w.Field("unchanged", static_cast<std::uint64_t>(f.counts.unchanged));
+      w.Field("older", static_cast<std::uint64_t>(f.counts.older));
       w.Key("issues").BeginArray();
       for (const auto& i : f.stats.issues) w.String(i.ToString());
       w.EndArray().EndObject();
@@ -60,9 +61,10 @@ void PrintImportReport(const app::ImportReport& report, bool json) {
     return;
   }
   for (const auto& [name, f] : report.feeds) {
-    std::printf("%-6s %8zu records from %zu files: %zu new, %zu updated, %zu unchanged, %zu withdrawn, %zu skipped\n",
+    std::printf("%-6s %8zu records from %zu files: %zu new, %zu updated, %zu unchanged, %zu older than stored, "
+                "%zu withdrawn, %zu skipped\n",
                 name.c_str(), f.stats.records, f.stats.files, f.counts.inserted, f.counts.updated,
-                f.counts.unchanged, f.stats.withdrawn, f.stats.skipped);
+                f.counts.unchanged, f.counts.older, f.stats.withdrawn, f.stats.skipped);
     for (std::size_t i = 0; i < f.stats.issues.size() && i < 20; ++i) {
       std::fprintf(stderr, "  skipped: %s\n", f.stats.issues[i].ToString().c_str());
     }
@@ -166,6 +168,9 @@ int RunScan(Context& ctx, const ScanOptions& opts) {
   if (!decoded.ok()) return Fail(ctx, decoded.status());
   auto db = OpenDb(ctx, false);
   if (!db.ok()) return Fail(ctx, db.status());
+  // One consistent read view for the whole scan; repeated lookups are served from its cache.
+  vulndb::VulnDb::ReadSnapshot snapshot(**db);
+  if (!snapshot.status().ok()) return Fail(ctx, snapshot.status());
   app::DbAdvisorySource source(**db);
   match::ScanOptions mopts;
   mopts.name_matching = !opts.no_name_matching;

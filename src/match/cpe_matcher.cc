@@ -6,6 +6,8 @@
 // other operands may be satisfied by any CPE in the same SBOM. So an application CPE that is only
 // vulnerable "running on" some OS does not match alone.
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "match/internal.h"
@@ -73,24 +75,58 @@ struct NodeResult {
   std::string why;
 };
 
+}  // namespace
+
+class CpeScanState {
+ public:
+  std::vector<Target> targets;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_vendor_product;  // "vendor:product"
+  std::unordered_map<std::string, std::optional<model::Cpe>> criteria;
+
+  const model::Cpe* Criteria(const std::string& text) {
+    auto it = criteria.find(text);
+    if (it == criteria.end()) {
+      auto parsed = model::Cpe::Parse(text);
+      it = criteria.emplace(text, parsed.ok() ? std::optional<model::Cpe>(std::move(parsed).value())
+                                              : std::nullopt).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+};
+
+void CpeScanStateDeleter::operator()(CpeScanState* state) const { delete state; }
+
+namespace {
+
+std::string VendorProductKey(const model::Cpe& c) {
+  return AsciiLower(c.vendor().Unquoted()) + ":" + AsciiLower(c.product().Unquoted());
+}
+
 class ConfigEvaluator {
  public:
-  ConfigEvaluator(const Target& component, const std::vector<Target>& others)
-      : component_(component), others_(others) {}
+  ConfigEvaluator(const Target& component, CpeScanState& state) : component_(component), state_(state) {}
 
   NodeResult Eval(const vuln::CpeNode& node, int depth = 0) {
     NodeResult r;
     if (depth > 32) return r;  // malformed feeds: refuse absurd nesting rather than recurse
     std::vector<bool> operands;
     for (const auto& m : node.matches) {
-      auto criteria = model::Cpe::Parse(m.criteria);
-      if (!criteria.ok()) {
+      const model::Cpe* criteria = state_.Criteria(m.criteria);
+      if (criteria == nullptr) {
         operands.push_back(false);
         continue;
       }
       bool hit_component = CriteriaMatches(m, *criteria, component_);
       bool hit_any = hit_component;
-      for (std::size_t i = 0; !hit_any && i < others_.size(); ++i) hit_any = CriteriaMatches(m, *criteria, others_[i]);
+      if (!hit_any) {
+        // Other components of the SBOM (platforms) with the same vendor:product.
+        auto it = state_.by_vendor_product.find(VendorProductKey(*criteria));
+        if (it != state_.by_vendor_product.end()) {
+          for (std::size_t i : it->second) {
+            if ((hit_any = CriteriaMatches(m, *criteria, state_.targets[i]))) break;
+          }
+        }
+      }
       operands.push_back(hit_any);
       if (hit_component && m.vulnerable) {
         r.component_hit = true;
@@ -127,7 +163,7 @@ class ConfigEvaluator {
 
  private:
   const Target& component_;
-  const std::vector<Target>& others_;
+  CpeScanState& state_;
 };
 
 // CVE 5 `affected[]`: versions[] with lessThan/lessThanOrEqual, statuses and a default status.
@@ -164,13 +200,20 @@ bool Cve5Affects(const vuln::Cve5Affected& a, const std::string& v, std::string&
 
 }  // namespace
 
-Status MatchCpe(const model::Component& c, const PlatformSet& platforms, AdvisorySource& source,
-                std::vector<RawMatch>& out) {
-  std::vector<Target> others;
-  for (const auto& s : platforms.cpes) {
-    auto p = model::Cpe::Parse(s);
-    if (p.ok()) others.push_back({*p, p->version().Unquoted()});
+CpeScanStatePtr BuildCpeScanState(const std::vector<std::string>& sbom_cpes) {
+  CpeScanStatePtr state(new CpeScanState());
+  for (const auto& text : sbom_cpes) {
+    auto p = model::Cpe::Parse(text);
+    if (!p.ok() || !p->vendor().is_string() || !p->product().is_string()) continue;
+    state->by_vendor_product[VendorProductKey(*p)].push_back(state->targets.size());
+    std::string version = p->version().Unquoted();
+    state->targets.push_back({std::move(p).value(), std::move(version)});
   }
+  return state;
+}
+
+Status MatchCpe(const model::Component& c, CpeScanState& state, AdvisorySource& source,
+                std::vector<RawMatch>& out) {
   for (const auto& text : c.cpes) {
     auto parsed = model::Cpe::Parse(text);
     if (!parsed.ok()) continue;  // reported by validation
@@ -179,7 +222,7 @@ Status MatchCpe(const model::Component& c, const PlatformSet& platforms, Advisor
     std::string vendor = AsciiLower(parsed->vendor().Unquoted());
     std::string product = AsciiLower(parsed->product().Unquoted());
     Status s = source.ForCpeProduct(vendor, product, [&](const vuln::Advisory& a) -> Status {
-      ConfigEvaluator eval(target, others);
+      ConfigEvaluator eval(target, state);
       for (const auto& config : a.cpe_configurations) {
         NodeResult r = eval.Eval(config);
         if (!r.satisfied || !r.component_hit) continue;

@@ -32,13 +32,18 @@ version::Scheme SchemeForAffected(const std::string& ecosystem, vuln::RangeType 
 // purl → OSV advisories.
 Status MatchPurl(const model::Component& c, AdvisorySource& source, std::vector<RawMatch>& out);
 
-// The CPEs of every component of the SBOM, for "running on" platform checks.
-struct PlatformSet {
-  std::vector<std::string> cpes;
+// Per-scan CPE state: every CPE of the SBOM parsed once and indexed by vendor:product (for
+// "running on" platform checks), and advisory criteria parsed once however many components meet
+// them. Keeps CPE matching linear in the SBOM size.
+class CpeScanState;
+struct CpeScanStateDeleter {
+  void operator()(CpeScanState* state) const;
 };
+using CpeScanStatePtr = std::unique_ptr<CpeScanState, CpeScanStateDeleter>;
+CpeScanStatePtr BuildCpeScanState(const std::vector<std::string>& sbom_cpes);
 
 // CPE → NVD configurations and CVE 5 affected entries.
-Status MatchCpe(const model::Component& c, const PlatformSet& platforms, AdvisorySource& source,
+Status MatchCpe(const model::Component& c, CpeScanState& state, AdvisorySource& source,
                 std::vector<RawMatch>& out);
 
 // Name (+ supplier) → candidates; confidence < 1, needs verification.

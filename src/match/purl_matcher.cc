@@ -7,6 +7,7 @@
 #include "match/internal.h"
 #include "model/ecosystem.h"
 #include "model/purl.h"
+#include "version/npm_range.h"
 
 namespace sbomhub::match::internal {
 namespace {
@@ -82,6 +83,15 @@ Status MatchPurl(const model::Component& c, AdvisorySource& source, std::vector<
         std::string why;
         bool affected = std::find(aff.versions.begin(), aff.versions.end(), version_text) != aff.versions.end();
         if (affected) why = "version " + version_text + " listed";
+        if (!affected && !aff.npm_range.empty()) {
+          // Legacy npm advisories carry node-semver ranges ("<4.17.12 || >=5.0.0 <5.0.1").
+          auto range = version::NpmRangeToVers(aff.npm_range);
+          if (range.ok() && range->Contains(version_text)) {
+            affected = true;
+            why = "in npm range " + aff.npm_range +
+                  (aff.npm_patched_range.empty() ? "" : " (patched: " + aff.npm_patched_range + ")");
+          }
+        }
         auto range_type = aff.ranges.empty() ? vuln::RangeType::kEcosystem : aff.ranges.front().type;
         version::Scheme scheme = SchemeForAffected(aff.ecosystem, range_type);
         auto v = version::Version::Parse(scheme, version_text);

@@ -155,12 +155,13 @@ Result<Finding> MergeGroup(const model::Component& c, std::vector<RawMatch*>& gr
 
 Result<ScanResult> Scan(const model::Sbom& sbom, AdvisorySource& source, const ScanOptions& options) {
   ScanResult result;
-  internal::PlatformSet platforms;
+  std::vector<std::string> sbom_cpes;
   bool needs_names = false;
   model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
-    platforms.cpes.insert(platforms.cpes.end(), c.cpes.begin(), c.cpes.end());
+    sbom_cpes.insert(sbom_cpes.end(), c.cpes.begin(), c.cpes.end());
     needs_names |= c.purl.empty() && c.cpes.empty();
   });
+  internal::CpeScanStatePtr cpe_state = internal::BuildCpeScanState(sbom_cpes);
   internal::NameIndexPtr names;
   if (needs_names && options.name_matching) {
     SBOMHUB_ASSIGN_OR_RETURN(names, internal::BuildNameIndex(source));
@@ -177,7 +178,7 @@ Result<ScanResult> Scan(const model::Sbom& sbom, AdvisorySource& source, const S
     }
     if (status.ok() && !c.cpes.empty()) {
       ++result.stats.by_cpe;
-      status = internal::MatchCpe(c, platforms, source, raw);
+      status = internal::MatchCpe(c, *cpe_state, source, raw);
     }
     if (status.ok() && c.purl.empty() && c.cpes.empty()) {
       if (names) {

@@ -512,8 +512,13 @@ Result<VexDocument> DecodeCsaf(std::string_view bytes, const Json& root, const s
         std::vector<std::string> actions;
         for (const auto& rem : v.remediations) {
           if (!Covers(rem.product_ids, rem.group_ids, pid, groups)) continue;
-          if (auto resp = ResponseOfRemediation(rem.category);
-              resp && std::find(st.responses.begin(), st.responses.end(), *resp) == st.responses.end()) {
+          // Only CSAF 2.0's five categories say something the VEX vocabulary can carry; others
+          // (2.1's fix_planned, optional_patch, or invalid ones) are left out whole, text too,
+          // and so are remediations without the required details: a statement's action text
+          // always comes with the responses it justifies.
+          auto resp = ResponseOfRemediation(rem.category);
+          if (!resp || rem.details.empty()) continue;
+          if (std::find(st.responses.begin(), st.responses.end(), *resp) == st.responses.end()) {
             st.responses.push_back(*resp);
           }
           AddUnique(actions, rem.details);

@@ -354,16 +354,29 @@ Result<std::string> WriteCsafVex(const VexDocument& doc) {
     for (const auto& s : p.subcomponents) out.push_back(&s);
     return out;
   };
+  // One CSAF vulnerability per run of adjacent statements about the same vulnerability, split
+  // where a product would appear twice (CSAF gives a product one status per vulnerability). This
+  // is what the reader produces, so CSAF round trips are exact; scattered statements about one
+  // vulnerability from other formats yield several entries with the same id (docs/vex.md).
   std::vector<CsafVulnGroup> vulns;
-  std::map<std::string, std::size_t> vuln_index;
+  std::map<std::string, bool> in_group;  // product ids of the current group
   for (std::size_t i = 0; i < doc.statements.size(); ++i) {
     const auto& st = doc.statements[i];
+    bool repeat = false;
+    std::vector<std::string> ids;
     for (const auto& p : st.products) {
-      for (const ProductRef* r : targets(p)) (void)product_id(*r);
+      for (const ProductRef* r : targets(p)) {
+        const std::string& id = product_id(*r);
+        if (in_group.count(id) != 0) repeat = true;
+        ids.push_back(id);
+      }
     }
-    auto [it, inserted] = vuln_index.emplace(st.vulnerability, vulns.size());
-    if (inserted) vulns.push_back({st.vulnerability, {}});
-    vulns[it->second].statements.push_back(i);
+    if (vulns.empty() || vulns.back().id != st.vulnerability || repeat) {
+      vulns.push_back({st.vulnerability, {}});
+      in_group.clear();
+    }
+    for (auto& id : ids) in_group[id] = true;
+    vulns.back().statements.push_back(i);
   }
 
   JsonWriter w;

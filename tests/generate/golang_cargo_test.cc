@@ -74,6 +74,31 @@ TEST(GoBinary, InlineBuildInfoGivesMainModuleDepsReplacementsAndStdlib) {
   for (const auto& e : out.edges) EXPECT_EQ(e.from, "pkg:golang/example.com/cmd");
 }
 
+// Found by the cdxgen cross-check (docs/generate-crosscheck.md): terraform's build info replaces
+// its own sub-modules with directories ("=> ./internal/legacy (devel)"), which became the purl
+// "pkg:golang/./internal/legacy@%28devel%29".
+TEST(GoBinary, DirectoryReplacementKeepsTheModulePathNotTheDirectory) {
+  std::string bytes = BuildInfoBlob(
+      "go1.23.5",
+      "path\tgithub.com/hashicorp/terraform\nmod\tgithub.com/hashicorp/terraform\t(devel)\t\n"
+      "dep\tgithub.com/hashicorp/terraform/internal/legacy\t(devel)\t\n=>\t./internal/legacy\t(devel)\t\n"
+      "dep\tgithub.com/hashicorp/terraform/svchost\tv0.1.1\t\n=>\t../svchost\t\t\n"
+      "dep\tgithub.com/pkg/errors\tv0.9.1\th1:FEBLx1zS214owpjy7qsBeixbURkuhQAwrK5UwLGTwt4=\n");
+  CatalogOutput out;
+  ASSERT_TRUE(golang::ParseGoBinary(bytes, out).ok());
+  std::vector<std::string> purls;
+  for (const auto& c : out.components) purls.push_back(c.purl);
+  EXPECT_THAT(purls, UnorderedElementsAre("pkg:golang/github.com/hashicorp/terraform",
+                                          "pkg:golang/github.com/hashicorp/terraform/internal/legacy",
+                                          "pkg:golang/github.com/hashicorp/terraform/svchost@v0.1.1",
+                                          "pkg:golang/github.com/pkg/errors@v0.9.1", "pkg:golang/stdlib@1.23.5"));
+  for (const auto& c : out.components) {
+    if (c.purl == "pkg:golang/github.com/hashicorp/terraform/internal/legacy") {
+      EXPECT_EQ(Prop(c, "sbomhub:go:replaces"), "local:./internal/legacy");
+    }
+  }
+}
+
 TEST(GoBinary, TruncatedBuildInfoIsAParseErrorNotACrash) {
   std::string bytes = BuildInfoBlob("go1.22.1", "mod\tx\tv1\t\n");
   bytes.resize(bytes.size() - 20);

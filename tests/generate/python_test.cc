@@ -1,6 +1,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "generate/python/python_catalogers.h"
 #include "test_util.h"
 
@@ -27,6 +29,39 @@ TEST(PoetryLock, CatalogsPackagesWithNormalizedNamesCategoriesAndEdges) {
   EXPECT_TRUE(ByPurl(out.sbom, "pkg:pypi/certifi@2023.7.22")->hashes.empty());
   // charset-normalizer is not in the lockfile: no dangling edge.
   EXPECT_THAT(Edges(out.sbom), ElementsAre("pkg:pypi/requests@2.31.0 -> pkg:pypi/certifi@2023.7.22"));
+}
+
+// Found by the cdxgen cross-check (docs/generate-crosscheck.md): Poetry 1.5+ locks have no
+// `category`, so pytest and what only it needs came out as required run-time dependencies.
+TEST(PoetryLock, Lock2DevGroupFromPyprojectIsExcludedAndMainDependenciesAreDirect) {
+  const char* lock =
+      "[[package]]\nname = \"Flask\"\nversion = \"3.1.3\"\noptional = false\nfiles = []\n\n"
+      "[package.dependencies]\nMarkupSafe = \">=2.1.1\"\n\n"
+      "[[package]]\nname = \"markupsafe\"\nversion = \"3.0.3\"\noptional = false\nfiles = []\n\n"
+      "[[package]]\nname = \"pytest\"\nversion = \"8.3.3\"\noptional = false\nfiles = []\n\n"
+      "[package.dependencies]\niniconfig = \"*\"\nmarkupsafe = \"*\"\n\n"
+      "[[package]]\nname = \"iniconfig\"\nversion = \"2.0.0\"\noptional = false\nfiles = []\n\n"
+      "[metadata]\nlock-version = \"2.0\"\npython-versions = \"^3.11\"\n";
+  const char* pyproject =
+      "[tool.poetry]\nname = \"app\"\nversion = \"1.0.0\"\n\n[tool.poetry.dependencies]\npython = \"^3.11\"\n"
+      "flask = \"^3.1\"\n\n[tool.poetry.group.dev.dependencies]\npytest = \"^8.3\"\n";
+  CatalogOutput out;
+  ASSERT_TRUE(python::ParsePoetryLock(lock, out, pyproject).ok());
+  std::map<std::string, model::Scope> scope;
+  for (const auto& c : out.components) scope[c.purl] = c.scope;
+  EXPECT_EQ(scope["pkg:pypi/pytest@8.3.3"], model::Scope::kExcluded);
+  EXPECT_EQ(scope["pkg:pypi/iniconfig@2.0.0"], model::Scope::kExcluded);
+  EXPECT_NE(scope["pkg:pypi/markupsafe@3.0.3"], model::Scope::kExcluded);  // also needed by flask
+  EXPECT_NE(scope["pkg:pypi/flask@3.1.3"], model::Scope::kExcluded);
+  std::vector<std::string> direct;
+  for (const auto& e : out.edges) {
+    if (e.from.empty()) direct.push_back(e.to);
+  }
+  EXPECT_THAT(direct, ElementsAre("pkg:pypi/flask@3.1.3"));
+
+  CatalogOutput without;  // no pyproject.toml: no direct edges, nothing excluded
+  ASSERT_TRUE(python::ParsePoetryLock(lock, without).ok());
+  for (const auto& c : without.components) EXPECT_NE(c.scope, model::Scope::kExcluded) << c.purl;
 }
 
 TEST(PipfileLock, DefaultIsRequiredDevelopIsExcludedAndVcsEntriesAreReported) {

@@ -569,6 +569,11 @@ class Encoder {
             {"SECURITY", StartsWith(cpe, "cpe:/") ? "cpe22Type" : "cpe23Type", cpe, "", Loc{}});
       }
       for (const auto& x : c.external_references) {
+        if (TrimWhitespace(x.url).empty()) {
+          // SPDX requires a locator; CycloneDX allows an empty url.
+          losses_.Add("spdx.encode.externalRef.empty", "external references without a url dropped");
+          continue;
+        }
         RawExternalRef r;
         auto slash = x.type.find('/');
         std::string cat = slash == std::string::npos ? "" : x.type.substr(0, slash);

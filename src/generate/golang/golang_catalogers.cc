@@ -242,6 +242,17 @@ Status ParseGoBinary(std::string_view bytes, CatalogOutput& out) {
     } else if (f.size() >= 3 && f[0] == "=>" && last_dep < deps.size()) {
       // The replacement is what was actually built.
       const model::Component& old = deps[last_dep];
+      if (StartsWith(f[1], "./") || StartsWith(f[1], "../") || StartsWith(f[1], "/")) {
+        // A directory replacement ("=> ./internal/x (devel)"): the code is the module's own
+        // source, built from that directory. Keep the module path (a purl needs one; the
+        // directory is not a module path) and drop the "(devel)" pseudo version.
+        model::Component c = GoComponent(old.group.empty() ? old.name : old.group + "/" + old.name,
+                                         old.version == "(devel)" ? "" : old.version);
+        AddProperty(c, "sbomhub:go:replaces", "local:" + std::string(f[1]));
+        deps[last_dep] = std::move(c);
+        last_dep = static_cast<std::size_t>(-1);
+        continue;
+      }
       std::string note = old.group.empty() ? old.name : old.group + "/" + old.name;
       note += " " + old.version;
       model::Component c = GoComponent(f[1], f[2]);

@@ -74,10 +74,53 @@ std::string PypiPurl(std::string_view name, std::string_view version) {
 
 bool PoetryLockCataloger::Accepts(const FileInfo& file) const { return BaseName(file.relative_path) == "poetry.lock"; }
 Status PoetryLockCataloger::Catalog(const CatalogInput& input, CatalogOutput& out) const {
-  return ParsePoetryLock(input.bytes, out);
+  std::string pyproject;
+  if (input.tree != nullptr) {
+    constexpr std::uint64_t kMaxPyprojectBytes = 4u << 20;
+    auto read = input.tree->ReadRelative(JoinRelative(DirName(input.info.relative_path), "pyproject.toml"),
+                                         kMaxPyprojectBytes);
+    if (read.ok()) pyproject = std::move(*read);
+  }
+  return ParsePoetryLock(input.bytes, out, pyproject);
 }
 
-Status ParsePoetryLock(std::string_view text, CatalogOutput& out) {
+namespace {
+
+// Normalized names of the project's main and non-main (dev, test, docs...) dependencies, from
+// [tool.poetry.dependencies] / [project].dependencies and [tool.poetry.group.*.dependencies] /
+// [tool.poetry.dev-dependencies]. False when the file cannot be read as TOML.
+bool PyprojectGroups(std::string_view text, std::vector<std::string>& main, std::vector<std::string>& other) {
+  auto doc = toml::Parse(text);
+  if (!doc.ok()) return false;
+  auto add_keys = [](const toml::Value* table, std::vector<std::string>& to) {
+    if (table == nullptr || !table->IsTable()) return;
+    for (const auto& [key, value] : table->entries) {
+      (void)value;
+      if (key != "python") to.push_back(NormalizePypiName(key));
+    }
+  };
+  const toml::Value* poetry = nullptr;
+  if (const toml::Value* tool = doc->Find("tool"); tool != nullptr) poetry = tool->Find("poetry");
+  if (poetry != nullptr) {
+    add_keys(poetry->Find("dependencies"), main);
+    add_keys(poetry->Find("dev-dependencies"), other);
+    if (const toml::Value* groups = poetry->Find("group"); groups != nullptr && groups->IsTable()) {
+      for (const auto& [group, body] : groups->entries) add_keys(body.Find("dependencies"), group == "main" ? main : other);
+    }
+  }
+  if (const toml::Value* project = doc->Find("project"); project != nullptr) {
+    if (const toml::Value* deps = project->Find("dependencies"); deps != nullptr && deps->IsArray()) {
+      for (const toml::Value& d : deps->items) {
+        if (d.IsString() && !RequirementName(d.text).empty()) main.push_back(NormalizePypiName(RequirementName(d.text)));
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Status ParsePoetryLock(std::string_view text, CatalogOutput& out, std::string_view pyproject) {
   auto doc = toml::Parse(text);
   if (!doc.ok()) return doc.status();
   const toml::Value* packages = doc->Find("package");
@@ -122,12 +165,47 @@ Status ParsePoetryLock(std::string_view text, CatalogOutput& out) {
     out.dependency_known.push_back(c.bom_ref);
     out.components.push_back(std::move(c));
   }
+  std::unordered_map<std::string, std::vector<std::string>> children;  // bom-ref -> bom-refs
   for (const auto& [from, table] : deps) {
     for (const auto& [dep, spec] : table->entries) {
       (void)spec;
       auto it = ref_by_name.find(NormalizePypiName(dep));
-      if (it != ref_by_name.end()) out.edges.push_back({from, it->second, model::RelationshipType::kDependsOn, "", ""});
+      if (it == ref_by_name.end()) continue;
+      out.edges.push_back({from, it->second, model::RelationshipType::kDependsOn, "", ""});
+      children[from].push_back(it->second);
     }
+  }
+  std::vector<std::string> main_names, other_names;
+  if (pyproject.empty() || !PyprojectGroups(pyproject, main_names, other_names)) return Status::Ok();
+  // Everything reachable from a main dependency is needed at run time; the rest of what the
+  // other groups reach is development-only.
+  std::unordered_map<std::string, bool> runtime;  // bom-ref -> reached from main
+  std::vector<std::string> stack;
+  for (const std::string& name : main_names) {
+    auto it = ref_by_name.find(name);
+    if (it == ref_by_name.end()) continue;
+    out.edges.push_back({"", it->second, model::RelationshipType::kDependsOn, "", ""});
+    stack.push_back(it->second);
+  }
+  while (!stack.empty()) {
+    std::string ref = std::move(stack.back());
+    stack.pop_back();
+    if (!runtime.emplace(ref, true).second) continue;
+    for (const std::string& child : children[ref]) stack.push_back(child);
+  }
+  std::unordered_map<std::string, bool> dev_only;
+  for (const std::string& name : other_names) {
+    auto it = ref_by_name.find(name);
+    if (it != ref_by_name.end()) stack.push_back(it->second);
+  }
+  while (!stack.empty()) {
+    std::string ref = std::move(stack.back());
+    stack.pop_back();
+    if (runtime.count(ref) != 0 || !dev_only.emplace(ref, true).second) continue;
+    for (const std::string& child : children[ref]) stack.push_back(child);
+  }
+  for (model::Component& c : out.components) {
+    if (dev_only.count(c.bom_ref) != 0 && c.scope != model::Scope::kOptional) c.scope = model::Scope::kExcluded;
   }
   return Status::Ok();
 }

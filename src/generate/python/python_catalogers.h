@@ -55,7 +55,12 @@ class InstalledPythonCataloger final : public Cataloger {
   Status Catalog(const CatalogInput& input, CatalogOutput& out) const override;
 };
 
-[[nodiscard]] Status ParsePoetryLock(std::string_view text, CatalogOutput& out);
+// `pyproject` is the pyproject.toml beside the lock (empty when there is none). Poetry 1.5+ locks
+// (lock-version 2.0) no longer mark packages with a category; the project's groups live in
+// pyproject.toml. With it, the project's main dependencies become direct edges, and packages
+// reachable only from non-main groups (tool.poetry.group.<g>, tool.poetry.dev-dependencies) get
+// scope excluded, as `category = "dev"` does in older locks.
+[[nodiscard]] Status ParsePoetryLock(std::string_view text, CatalogOutput& out, std::string_view pyproject = {});
 [[nodiscard]] Status ParsePipfileLock(std::string_view text, CatalogOutput& out);
 [[nodiscard]] Status ParseUvLock(std::string_view text, CatalogOutput& out);
 [[nodiscard]] Status ParseRequirements(std::string_view text, CatalogOutput& out);

@@ -1,0 +1,3 @@
+module example.com/netplan-lint/internal/rules
+
+go 1.22
