@@ -185,12 +185,16 @@ namespace {
 
 void WriteOpenVexComponent(JsonWriter& w, const ProductRef& ref) {
   // @id: the most specific native name first, so reading it back restores the same fields.
-  std::string id = !ref.native_id.empty() ? ref.native_id
-                   : !ref.purl.empty()    ? ref.purl
-                   : !ref.cpe.empty()     ? ref.cpe
-                   : !ref.bom_ref.empty() ? ref.bom_ref
-                                          : ref.name;
-  w.BeginObject().Field("@id", id);
+  // A purl or CPE is the @id only when it looks like one, since the reader classifies @id by
+  // its prefix; anything else stays in identifiers.
+  std::string id = !ref.native_id.empty()                                ? ref.native_id
+                   : StartsWith(ref.purl, "pkg:")                         ? ref.purl
+                   : StartsWith(ref.cpe, "cpe:")                          ? ref.cpe
+                   : !ref.bom_ref.empty()                                 ? ref.bom_ref
+                   : ref.purl.empty() && ref.cpe.empty()                  ? ref.name
+                                                                          : std::string();
+  w.BeginObject();
+  w.OptionalField("@id", id);
   bool purl_extra = !ref.purl.empty() && ref.purl != id;
   bool cpe_extra = !ref.cpe.empty() && ref.cpe != id;
   if (purl_extra || cpe_extra) {

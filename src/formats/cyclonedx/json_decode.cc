@@ -1376,9 +1376,14 @@ std::optional<Identification> IdentifyJson(std::string_view bytes) {
 
 Result<Decoded> DecodeJson(const std::string& bytes, const DecodeOptions& options) {
   const std::string& file = options.file_name.empty() ? std::string("<input>") : options.file_name;
-  simdjson::dom::parser parser;
-  if (auto alloc = parser.allocate(bytes.size(), kMaxJsonDepth); alloc != simdjson::SUCCESS) {
-    return Status::TooLarge(file + ": cannot parse: " + simdjson::error_message(alloc));
+  // One parser per thread, reused: its buffers are sized for the largest document seen so far,
+  // so repeated decodes (a server ingesting uploads, a batch validation) skip the allocation and
+  // page-faulting of fresh buffers.
+  thread_local simdjson::dom::parser parser;
+  if (parser.capacity() < bytes.size() || parser.max_depth() != kMaxJsonDepth) {
+    if (auto alloc = parser.allocate(bytes.size(), kMaxJsonDepth); alloc != simdjson::SUCCESS) {
+      return Status::TooLarge(file + ": cannot parse: " + simdjson::error_message(alloc));
+    }
   }
   // The contract promises padding; a caller that broke it still gets a correct (copying) parse.
   bool padded = bytes.capacity() - bytes.size() >= simdjson::SIMDJSON_PADDING;

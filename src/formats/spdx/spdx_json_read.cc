@@ -367,9 +367,13 @@ Result<RawDoc> ReadJson(const std::string& bytes, const std::string& file, Diagn
   // simdjson reads up to SIMDJSON_PADDING bytes past the end; ReadFile/PaddedCopy leave that much
   // capacity, anything else gets one padded copy.
   static_assert(kInputPadding >= simdjson::SIMDJSON_PADDING);
-  dom::parser parser;
+  // One parser per thread, reused across documents (see the CycloneDX decoder for why).
+  thread_local dom::parser parser;
   dom::element root;
-  simdjson::error_code err = parser.allocate(bytes.size(), kMaxJsonDepth);
+  simdjson::error_code err = simdjson::SUCCESS;
+  if (parser.capacity() < bytes.size() || parser.max_depth() != kMaxJsonDepth) {
+    err = parser.allocate(bytes.size(), kMaxJsonDepth);
+  }
   if (err) return Status::TooLarge(file + ": cannot allocate the JSON parser: " + simdjson::error_message(err));
   if (bytes.capacity() >= bytes.size() + simdjson::SIMDJSON_PADDING) {
     err = parser.parse(bytes.data(), bytes.size(), false).get(root);
