@@ -30,6 +30,9 @@ enum class Presence { kPresent, kDeclaredUnknown, kMissing };
 Presence Classify(std::string_view v) {
   v = TrimWhitespace(v);
   if (v.empty()) return Presence::kMissing;
+  // Fast path: every declared-unknown word starts with n, u or r (any case) and is short.
+  char first = static_cast<char>(v.front() | 0x20);
+  if (v.size() > 11 || (first != 'n' && first != 'u' && first != 'r')) return Presence::kPresent;
   for (std::string_view u : {"NOASSERTION", "NONE", "unknown", "redacted", "n/a", "undeclared", "unspecified"}) {
     if (EqualsIgnoreCase(v, u)) return Presence::kDeclaredUnknown;
   }
@@ -124,9 +127,10 @@ bool IsRfc3339(std::string_view s) {
 // '*' glob, case-insensitive. Single backtrack point: O(len(text) * stars) at worst.
 bool GlobMatch(std::string_view pattern, std::string_view text) {
   std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  auto eq = [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-  };
+  // ASCII folding inline: this runs for every rule x component x property, and std::tolower is a
+  // locale-aware libc call per byte.
+  auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  auto eq = [&fold](char a, char b) { return fold(a) == fold(b); };
   while (t < text.size()) {
     if (p < pattern.size() && pattern[p] != '*' && eq(pattern[p], text[t])) {
       ++p;
@@ -609,16 +613,23 @@ bool IsDevelopmentOnly(const Facts& f, const Component& c) {
 
 std::vector<std::string_view> MatchingRules(const Facts& f, const Component& c, const QualityOptions& o) {
   std::vector<std::string_view> ids;
-  for (const UnnecessaryRule& r : o.unnecessary_rules) {
-    bool match = false;
-    for (model::Scope s : r.scopes) match = match || c.scope == s;
-    const std::string full = c.group.empty() ? c.name : c.group + "/" + c.name;
-    for (const auto& g : r.name_globs) match = match || GlobMatch(g, c.name) || GlobMatch(g, full);
-    for (const auto& [name_glob, value_glob] : r.properties) {
-      for (const auto& p : c.properties) match = match || (GlobMatch(name_glob, p.name) && GlobMatch(value_glob, p.value));
+  const std::string full = c.group.empty() ? std::string() : c.group + "/" + c.name;
+  auto matches = [&](const UnnecessaryRule& r) {
+    for (model::Scope s : r.scopes) {
+      if (c.scope == s) return true;
     }
-    if (r.only_dev_dependency) match = match || IsDevelopmentOnly(f, c);
-    if (match) ids.push_back(r.id);
+    for (const auto& g : r.name_globs) {
+      if (GlobMatch(g, c.name) || (!full.empty() && GlobMatch(g, full))) return true;
+    }
+    for (const auto& [name_glob, value_glob] : r.properties) {
+      for (const auto& p : c.properties) {
+        if (GlobMatch(name_glob, p.name) && GlobMatch(value_glob, p.value)) return true;
+      }
+    }
+    return r.only_dev_dependency && IsDevelopmentOnly(f, c);
+  };
+  for (const UnnecessaryRule& r : o.unnecessary_rules) {
+    if (matches(r)) ids.push_back(r.id);
   }
   return ids;
 }
