@@ -305,6 +305,15 @@ std::string RefKey(const ProductRef& r) {
   return r.bom_ref + '\x1f' + r.purl + '\x1f' + r.cpe + '\x1f' + r.name + '\x1f' + r.native_id;
 }
 
+// What the CSAF reader groups products by (see DecodeCsaf in read.cc).
+std::string StatementKey(const VexStatement& st) {
+  std::string key = std::string(AnalysisStateName(st.state)) + '\x1f' +
+                    std::string(JustificationName(st.justification)) + '\x1f' + st.timestamp + '\x1f' +
+                    st.impact_statement + '\x1f' + st.detail + '\x1f' + st.action_statement + '\x1f';
+  for (Response r : st.responses) key += std::string(ResponseName(r)) + ",";
+  return key;
+}
+
 struct CsafVulnGroup {
   std::string id;
   std::vector<std::size_t> statements;
@@ -364,6 +373,9 @@ Result<std::string> WriteCsafVex(const VexDocument& doc) {
   // vulnerability from other formats yield several entries with the same id (docs/vex.md).
   std::vector<CsafVulnGroup> vulns;
   std::map<std::string, bool> in_group;  // product ids of the current group
+  bool group_closed = false;
+  std::map<std::string, bool> group_keys;  // StatementKey of the current group's statements
+  std::vector<CsafStatus> group_statuses;  // statuses of the current group, in order
   for (std::size_t i = 0; i < doc.statements.size(); ++i) {
     const auto& st = doc.statements[i];
     bool repeat = false;
@@ -375,10 +387,28 @@ Result<std::string> WriteCsafVex(const VexDocument& doc) {
         ids.push_back(id);
       }
     }
-    if (vulns.empty() || vulns.back().id != st.vulnerability || repeat) {
+    // The reader merges products with equal attributes into one statement and lists statements
+    // status group by status group, so a group must not repeat a statement's attributes nor
+    // return to a status it left. A statement without products (a CSAF vulnerability without
+    // product status) stands alone.
+    std::string key = StatementKey(st);
+    CsafStatus status = CsafFromState(st.state);
+    bool status_left = std::find(group_statuses.begin(), group_statuses.end(), status) != group_statuses.end() &&
+                       group_statuses.back() != status;
+    // Description and aliases are per CSAF vulnerability: statements that differ start a new one.
+    const VexStatement* head = vulns.empty() ? nullptr : &doc.statements[vulns.back().statements.front()];
+    bool other_vulnerability = head == nullptr || head->vulnerability != st.vulnerability ||
+                               head->vulnerability_description != st.vulnerability_description ||
+                               head->aliases != st.aliases;
+    if (other_vulnerability || repeat || ids.empty() || group_closed || group_keys.count(key) != 0 || status_left) {
       vulns.push_back({st.vulnerability, {}});
       in_group.clear();
+      group_keys.clear();
+      group_statuses.clear();
     }
+    group_closed = ids.empty();
+    group_keys[key] = true;
+    if (group_statuses.empty() || group_statuses.back() != status) group_statuses.push_back(status);
     for (auto& id : ids) in_group[id] = true;
     vulns.back().statements.push_back(i);
   }

@@ -68,21 +68,23 @@ Status JsonErrorAt(std::string_view bytes, const std::string& file, std::size_t 
                             ": " + std::string(message));
 }
 
-Status LocateJsonError(std::string_view bytes, const std::string& file, std::size_t max_depth) {
-  if (auto bad = FindInvalidUtf8(bytes)) {
-    return JsonErrorAt(bytes, file, *bad, "invalid UTF-8 byte sequence");
-  }
+std::optional<JsonErrorLocation> FindJsonError(std::string_view bytes, std::size_t max_depth) {
+  if (auto bad = FindInvalidUtf8(bytes)) return JsonErrorLocation{*bad, "invalid UTF-8 byte sequence"};
   std::size_t deep = FindDepthOverflow(bytes, max_depth);
   if (deep != std::string_view::npos) {
-    return JsonErrorAt(bytes, file, deep,
-                       "nesting deeper than " + std::to_string(max_depth) + " levels");
+    return JsonErrorLocation{deep, "nesting deeper than " + std::to_string(max_depth) + " levels"};
   }
   NullSax sax;
   bool ok = nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &sax,
                                       nlohmann::detail::input_format_t::json, true, false);
   if (!ok && sax.error_offset != std::string_view::npos) {
-    return JsonErrorAt(bytes, file, sax.error_offset, "malformed JSON: " + sax.error_message);
+    return JsonErrorLocation{sax.error_offset, "malformed JSON: " + sax.error_message};
   }
+  return std::nullopt;
+}
+
+Status LocateJsonError(std::string_view bytes, const std::string& file, std::size_t max_depth) {
+  if (auto e = FindJsonError(bytes, max_depth)) return JsonErrorAt(bytes, file, e->offset, e->reason);
   return Status::Ok();
 }
 

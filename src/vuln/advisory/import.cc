@@ -5,9 +5,8 @@
 #include <system_error>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "base/text.h"
+#include "formats/common/json_errors.h"
 
 namespace sbomhub::vuln {
 
@@ -51,40 +50,10 @@ Status ForEachFile(const std::string& root, const std::function<bool(std::string
   return Status::Ok();
 }
 
-namespace {
-// A SAX handler that accepts everything: only the error position matters.
-struct PositionFinder : nlohmann::json::json_sax_t {
-  std::size_t byte = 0;
-  bool found = false;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception&) override {
-    byte = position;
-    found = true;
-    return false;
-  }
-};
-}  // namespace
-
 std::string JsonErrorWithPosition(std::string_view bytes, std::string_view simdjson_message) {
-  PositionFinder finder;
-  // The SAX parser reports errors through the handler, not by throwing.
-  nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &finder, nlohmann::json::input_format_t::json,
-                            /*strict=*/true);
   std::string out;
-  if (finder.found) {
-    std::size_t offset = finder.byte > 0 ? finder.byte - 1 : 0;
-    LineColumn lc = LineColumnAt(bytes, offset);
+  if (auto e = formats::FindJsonError(bytes)) {
+    LineColumn lc = LineColumnAt(bytes, e->offset);
     out = "line " + std::to_string(lc.line) + ", column " + std::to_string(lc.column) + ": ";
   }
   out += "invalid JSON (";
