@@ -3,6 +3,7 @@
 #include <array>
 
 #include "base/text.h"
+#include "license/spdx_license_list.h"
 
 namespace sbomhub::generate {
 
@@ -19,8 +20,18 @@ model::License DeclaredLicense(std::string_view text) {
     if (!ok) id_chars = false;
     if (c == ' ' || c == '(' || c == ')') has_space_or_paren = true;
   }
-  if (id_chars) {
+  // Only ids on the SPDX License List are ids ("GPLv3+", "BSD", "LGPLv3" from rpm/pypi/apk
+  // metadata are not, and a CycloneDX license.id must be). "LicenseRef-..." and "<id>+" are
+  // valid SPDX expressions; anything else id-shaped is a name.
+  const license::LicenseInfo* known = id_chars ? license::FindLicense(text) : nullptr;
+  const license::LicenseInfo* base =
+      id_chars && text.size() > 1 && text.back() == '+' ? license::FindLicense(text.substr(0, text.size() - 1)) : nullptr;
+  if (known != nullptr) {
     l.kind = model::License::Kind::kSpdxId;
+    l.value = std::string(known->id);
+  } else if (base != nullptr || (id_chars && text.starts_with("LicenseRef-") && text.size() > 11 &&
+                                 text.find(':') == std::string_view::npos)) {
+    l.kind = model::License::Kind::kExpression;
   } else if (has_space_or_paren &&
              (text.find(" OR ") != std::string_view::npos || text.find(" AND ") != std::string_view::npos ||
               text.find(" WITH ") != std::string_view::npos)) {

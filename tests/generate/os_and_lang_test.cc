@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "generate/common.h"
 #include "generate/cpp/cpp_catalogers.h"
 #include "generate/java/java_catalogers.h"
 #include "generate/rpm/rpm_cataloger.h"
@@ -167,6 +168,25 @@ TEST(JavaArchive, PomPropertiesNestedJarsAndManifestFallback) {
   bool nested_warning = false;
   for (const auto& d : out.diagnostics.items()) nested_warning = nested_warning || d.rule == "generate.java.nested";
   EXPECT_TRUE(nested_warning);  // broken.jar inside app.jar
+}
+
+}  // namespace
+}  // namespace sbomhub::generate
+
+namespace sbomhub::generate {
+namespace {
+
+// Found by validating `sbomhub generate /` (docs/generate-crosscheck.md): rpm "GPLv3+", PyPI
+// "BSD", "LicenseRef-NVIDIA-Proprietary" were written as license.id, which `sbomhub validate`
+// rejects because a CycloneDX id must be on the SPDX License List.
+TEST(DeclaredLicense, OnlyListedIdsAreIdsOtherIdShapedTextIsANameOrExpression) {
+  EXPECT_EQ(DeclaredLicense("MIT").kind, model::License::Kind::kSpdxId);
+  EXPECT_EQ(DeclaredLicense("apache-2.0").value, "Apache-2.0");  // canonical case from the list
+  EXPECT_EQ(DeclaredLicense("GPLv3+").kind, model::License::Kind::kName);
+  EXPECT_EQ(DeclaredLicense("BSD").kind, model::License::Kind::kName);
+  EXPECT_EQ(DeclaredLicense("Apache-2.0+").kind, model::License::Kind::kExpression);
+  EXPECT_EQ(DeclaredLicense("LicenseRef-NVIDIA-Proprietary").kind, model::License::Kind::kExpression);
+  EXPECT_EQ(DeclaredLicense("MIT OR Apache-2.0").kind, model::License::Kind::kExpression);
 }
 
 }  // namespace

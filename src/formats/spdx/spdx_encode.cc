@@ -161,7 +161,11 @@ class Encoder {
     doc.document_namespace = Namespace(doc.name);
     doc.comment = sbom_.comment;
     doc.has_creation_info = true;
-    if (auto t = ToSpdxDateTime(sbom_.timestamp)) {
+    if (sbom_.family == model::SpecFamily::kSpdx && IsDateTimeWithFraction(sbom_.timestamp)) {
+      // An SPDX document that came with fractional seconds (accepted with a warning) keeps them:
+      // re-encoding in the same family is lossless.
+      doc.created = sbom_.timestamp;
+    } else if (auto t = ToSpdxDateTime(sbom_.timestamp)) {
       doc.created = *t;
       if (*t != sbom_.timestamp) {
         losses_.Add("spdx.encode.timestamp", "timestamp rewritten to SPDX's UTC form YYYY-MM-DDThh:mm:ssZ");
