@@ -1,12 +1,10 @@
 #include "app/feed_sync.h"
 
 #include <httplib.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "base/text.h"
 
 namespace sbomhub::app {
 namespace {
@@ -46,20 +44,6 @@ Status Download(const FeedUrl& url, const std::string& dest, int timeout_seconds
   return Status::Ok();
 }
 
-// EPSS is published gzip-compressed; the importer reads plain CSV.
-Status Gunzip(const std::string& src, const std::string& dest) {
-  gzFile in = gzopen(src.c_str(), "rb");
-  if (in == nullptr) return Status::IoError(src + ": cannot open");
-  std::ofstream out(dest, std::ios::binary | std::ios::trunc);
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(in, buf, sizeof buf)) > 0) out.write(buf, n);
-  bool failed = n < 0;
-  gzclose(in);
-  if (failed) return Status::ParseError(src + ": corrupt gzip data");
-  return out ? Status::Ok() : Status::IoError(dest + ": write failed");
-}
-
 }  // namespace
 
 std::vector<FeedUrl> SyncPlan(const SyncOptions& options) {
@@ -87,12 +71,7 @@ Status SyncFeeds(vulndb::VulnDb& db, const SyncOptions& options, ImportReport& r
   for (const auto& url : SyncPlan(options)) {
     std::string dest = options.download_dir + "/" + url.file;
     SBOMHUB_RETURN_IF_ERROR(Download(url, dest, options.connect_timeout_seconds, log));
-    if (EndsWith(dest, ".gz")) {
-      std::string plain = dest.substr(0, dest.size() - 3);
-      SBOMHUB_RETURN_IF_ERROR(Gunzip(dest, plain));
-      dest = plain;
-    }
-    files.push_back(dest);
+    files.push_back(dest);  // ImportFeeds reads .gz files (EPSS is published compressed) itself
   }
   return ImportFeeds(db, files, report);
 }

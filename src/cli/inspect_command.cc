@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/sbom_input.h"
 #include "license/expression.h"
+#include "model/purl.h"
 
 namespace sbomhub::cli {
 namespace {
@@ -30,12 +31,11 @@ struct Summary {
   std::map<std::string, std::size_t> types;       // component type -> count
 };
 
+// The ecosystem key of a component: its purl type as model::Purl reads it (lenient, as real
+// SBOMs need); empty when the purl does not parse.
 std::string PurlType(std::string_view purl) {
-  if (!StartsWith(purl, "pkg:")) return {};
-  purl.remove_prefix(4);
-  while (!purl.empty() && purl.front() == '/') purl.remove_prefix(1);
-  auto slash = purl.find('/');
-  return AsciiLower(purl.substr(0, slash));
+  auto parsed = model::Purl::Parse(purl, model::PurlParseMode::kLenient);
+  return parsed.ok() ? parsed->type : std::string();
 }
 
 void CountLicense(const model::License& l, std::map<std::string, std::size_t>& out) {
