@@ -46,7 +46,9 @@ CpeScanStatePtr BuildCpeScanState(const std::vector<std::string>& sbom_cpes);
 Status MatchCpe(const model::Component& c, CpeScanState& state, AdvisorySource& source,
                 std::vector<RawMatch>& out);
 
-// Name (+ supplier) → candidates; confidence < 1, needs verification.
+// Name (+ supplier) → candidates; confidence < 1, needs verification. `no_platforms` is a
+// CpeScanState built from no SBOM CPEs (a name match has no platform context), shared across
+// the scan so candidate criteria are parsed once.
 class NameIndex;
 // The index is defined beside the name matcher; this deleter lets others own one.
 struct NameIndexDeleter {
@@ -54,7 +56,7 @@ struct NameIndexDeleter {
 };
 using NameIndexPtr = std::unique_ptr<NameIndex, NameIndexDeleter>;
 Status MatchName(const model::Component& c, const NameIndex& index, AdvisorySource& source,
-                 double min_confidence, std::vector<RawMatch>& out);
+                 double min_confidence, CpeScanState& no_platforms, std::vector<RawMatch>& out);
 
 Result<NameIndexPtr> BuildNameIndex(AdvisorySource& source);
 

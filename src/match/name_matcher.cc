@@ -103,15 +103,13 @@ Result<NameIndexPtr> BuildNameIndex(AdvisorySource& source) {
 }
 
 Status MatchName(const model::Component& c, const NameIndex& index, AdvisorySource& source,
-                 double min_confidence, std::vector<RawMatch>& out) {
+                 double min_confidence, CpeScanState& no_platforms, std::vector<RawMatch>& out) {
   if (c.name.empty() || c.version.empty()) return Status::Ok();
   std::string key = NameKey(c.name);
   if (key.size() < 2) return Status::Ok();
   auto it = index.by_key.find(key);
   if (it == index.by_key.end()) return Status::Ok();
   std::string parties = ComponentParties(c);
-  // A name match has no platform context of its own: only the candidate identity is evaluated.
-  CpeScanStatePtr no_platforms = BuildCpeScanState({});
 
   for (const Candidate& cand : it->second) {
     double confidence = 0;
@@ -126,7 +124,7 @@ Status MatchName(const model::Component& c, const NameIndex& index, AdvisorySour
       if (confidence < min_confidence) continue;
       model::Component probe = c;
       probe.cpes = {"cpe:2.3:a:" + cand.vendor + ":" + cand.product + ":" + c.version + ":*:*:*:*:*:*:*"};
-      SBOMHUB_RETURN_IF_ERROR(MatchCpe(probe, *no_platforms, source, routed));
+      SBOMHUB_RETURN_IF_ERROR(MatchCpe(probe, no_platforms, source, routed));
     } else {
       // A bare name shared with a registry package is weak evidence for a component that came
       // without a purl: shown only when the caller lowers the threshold.

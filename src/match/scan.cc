@@ -163,6 +163,8 @@ Result<ScanResult> Scan(const model::Sbom& sbom, AdvisorySource& source, const S
   });
   internal::CpeScanStatePtr cpe_state = internal::BuildCpeScanState(sbom_cpes);
   internal::NameIndexPtr names;
+  // Name matches are evaluated without platform context (see MatchName).
+  internal::CpeScanStatePtr no_platforms = internal::BuildCpeScanState({});
   if (needs_names && options.name_matching) {
     SBOMHUB_ASSIGN_OR_RETURN(names, internal::BuildNameIndex(source));
   }
@@ -183,7 +185,7 @@ Result<ScanResult> Scan(const model::Sbom& sbom, AdvisorySource& source, const S
     if (status.ok() && c.purl.empty() && c.cpes.empty()) {
       if (names) {
         ++result.stats.by_name;
-        status = internal::MatchName(c, *names, source, options.min_name_confidence, raw);
+        status = internal::MatchName(c, *names, source, options.min_name_confidence, *no_platforms, raw);
       } else {
         ++result.stats.unmatched_identity;
       }
