@@ -23,10 +23,13 @@ configure: deps $(BUILD_DIR)/build.ninja
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+	@scripts/build-web
 
 run: build
 	@scripts/run-main
 
+# The browser e2e test (tests/web) needs Debian's chromium: make test installs it.
+test: export SBOMHUB_WITH_BROWSER ?= 1
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
