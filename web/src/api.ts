@@ -23,7 +23,8 @@ export class ApiError extends Error {
 
 export interface Page<T> {
   items: T[];
-  total: number;
+  total: number | null;
+  has_more?: boolean;
   limit: number;
   offset: number;
 }
@@ -117,7 +118,17 @@ export async function getAll<T>(path: string, signal?: AbortSignal, pageSize = 1
   const first = await get<Page<T> | T[]>(`${path}${sep}limit=${pageSize}&offset=0`, signal);
   if (Array.isArray(first)) return first;
   const out = [...(first.items ?? [])];
-  const total = first.total ?? out.length;
+  if (first.total === null || first.total === undefined) {
+    // Streaming lists answer total=null with has_more: walk them page by page.
+    let more = !!first.has_more;
+    while (more) {
+      const next = await get<Page<T>>(`${path}${sep}limit=${pageSize}&offset=${out.length}`, signal);
+      out.push(...(next.items ?? []));
+      more = !!next.has_more && (next.items ?? []).length > 0;
+    }
+    return out;
+  }
+  const total = first.total;
   if (out.length >= total || (first.items ?? []).length === 0) return out;
   const rest: Promise<Page<T>>[] = [];
   for (let off = out.length; off < total; off += pageSize) {
@@ -165,6 +176,7 @@ export interface Project {
   team_id?: number;
   criticality?: Criticality;
   risk?: RiskCounts;
+  findings?: RiskCounts;
   risk_score?: number;
   finding_count?: number;
   open_findings?: number;
@@ -224,6 +236,8 @@ export interface WorkItem {
   matcher?: string;
   needs_verification?: boolean;
   confidence?: number;
+  match?: { matcher?: string; needs_verification?: boolean; confidence?: number };
+  analysis_component?: string;
   active?: boolean;
   priority?: string;
   priority_score?: number;
@@ -261,6 +275,10 @@ export const wiVuln = (w: WorkItem): string =>
   w.vulnerability_id ?? (typeof w.vulnerability === 'string' ? w.vulnerability : w.vulnerability?.id) ?? '';
 export const wiRef = (w: WorkItem): string =>
   w.component_ref ?? (typeof w.component === 'string' ? w.component : w.component?.bom_ref) ?? '';
+/** The key analyses are stored under (the server's `analysis_component`). */
+export const wiKey = (w: WorkItem): string => w.analysis_component ?? wiRef(w);
+export const wiMatcher = (w: WorkItem): string => w.match?.matcher ?? w.matcher ?? '';
+export const wiNeedsVerification = (w: WorkItem): boolean => !!(w.match?.needs_verification ?? w.needs_verification);
 export const wiName = (w: WorkItem): string =>
   w.component_name ?? (typeof w.component === 'object' ? w.component?.name : undefined) ?? wiRef(w);
 export const wiVersion = (w: WorkItem): string =>

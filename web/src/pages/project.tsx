@@ -70,13 +70,14 @@ export function ProjectPage({ project, user }: { project: string; user: User }):
               <th scope="col">{t('created')}</th>
               <th scope="col">{t('components')}</th>
               <th scope="col">{t('findings')}</th>
-              <th scope="col">P1</th>
-              <th scope="col">P2</th>
+              <th scope="col">{t('sev_critical')}</th>
+              <th scope="col">{t('sev_high')}</th>
+              <th scope="col">KEV</th>
             </tr>
           </thead>
           <tbody>
             {vs.map((v) => {
-              const c = countsOf(v.findings as Record<string, number>, ['P1', 'P2']);
+              const c = countsOf(v.findings as Record<string, number>, ['critical', 'high', 'kev', 'total']);
               return (
                 <tr key={v.version}>
                   <td>
@@ -84,9 +85,10 @@ export function ProjectPage({ project, user }: { project: string; user: User }):
                   </td>
                   <td>{fmtDate(v.created_at)}</td>
                   <td>{fmtNumber(v.component_count)}</td>
-                  <td>{fmtNumber(v.finding_count)}</td>
-                  <td>{fmtNumber(c.P1)}</td>
-                  <td>{fmtNumber(c.P2)}</td>
+                  <td>{fmtNumber(v.finding_count ?? c.total)}</td>
+                  <td>{fmtNumber(c.critical)}</td>
+                  <td>{fmtNumber(c.high)}</td>
+                  <td>{fmtNumber(c.kev)}</td>
                 </tr>
               );
             })}

@@ -1,17 +1,18 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { get, itemsOf, query, teamName, type Page, type Project, type TeamRef } from '../api';
-import { Empty, ErrorBox, Loading } from '../components/ui';
+import { Empty, ErrorBox, Loading, SeverityBadge } from '../components/ui';
 import { useLoad } from '../hooks';
 import { fmtNumber, t, tOr } from '../i18n';
 import { href, navigate, type Route } from '../router';
 import { countsOf } from './dashboard';
 
 const CRITS = ['critical', 'high', 'medium', 'low'];
-const RISKS = ['P1', 'P2', 'P3', 'P4'];
+// The server counts open findings per project by severity (plus KEV hits).
+export const RISKS = ['critical', 'high', 'medium', 'low'];
 
 export function projectCounts(p: Project): Record<string, number> {
-  return countsOf(p.risk as Record<string, number>, RISKS);
+  return countsOf((p.findings ?? p.risk) as Record<string, number>, [...RISKS, 'kev', 'total']);
 }
 
 export function ProjectsPage({ route }: { route: Route }): JSX.Element {
@@ -77,7 +78,7 @@ export function ProjectsPage({ route }: { route: Route }): JSX.Element {
             <option value="">{t('all')}</option>
             {RISKS.map((r) => (
               <option key={r} value={r}>
-                {t('riskAtLeast', { p: r })}
+                {t('riskAtLeast', { p: tOr(`sev_${r}`, r) })}
               </option>
             ))}
           </select>
@@ -97,9 +98,10 @@ export function ProjectsPage({ route }: { route: Route }): JSX.Element {
               <th scope="col">{t('latestVersion')}</th>
               {RISKS.map((r) => (
                 <th scope="col" key={r}>
-                  {r}
+                  <SeverityBadge severity={r} />
                 </th>
               ))}
+              <th scope="col">KEV</th>
             </tr>
           </thead>
           <tbody>
@@ -116,6 +118,7 @@ export function ProjectsPage({ route }: { route: Route }): JSX.Element {
                   {RISKS.map((r) => (
                     <td key={r}>{fmtNumber(c[r])}</td>
                   ))}
+                  <td>{fmtNumber(c.kev)}</td>
                 </tr>
               );
             })}

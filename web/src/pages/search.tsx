@@ -7,9 +7,10 @@ import { t } from '../i18n';
 import { href, navigate, type Route } from '../router';
 
 interface UsedRow {
-  project?: string;
+  project?: string | { id?: number; name?: string };
   project_name?: string;
-  version?: string;
+  version?: string | { id?: number; version?: string };
+  component?: { name?: string; version?: string; purl?: string; bom_ref?: string };
   project_version?: string;
   name?: string;
   component_name?: string;
@@ -73,20 +74,21 @@ export function SearchPage({ route }: { route: Route }): JSX.Element {
           </thead>
           <tbody>
             {rows.map((r, i) => {
-              const p = r.project ?? r.project_name ?? '';
-              const v = r.version ?? r.project_version ?? '';
+              const p = (typeof r.project === 'object' ? r.project?.name : r.project) ?? r.project_name ?? '';
+              const v = (typeof r.version === 'object' ? r.version?.version : r.version) ?? r.project_version ?? '';
+              const c = r.component ?? { name: r.component_name ?? r.name, version: r.component_version, purl: r.purl, bom_ref: r.bom_ref };
               return (
                 <tr key={i}>
                   <td>
                     <a href={href(['projects', p])}>{p}</a>
                   </td>
                   <td>
-                    <a href={href(['projects', p, 'versions', v, 'graph'], { to: r.bom_ref })}>{v}</a>
+                    <a href={href(['projects', p, 'versions', v, 'graph'], { to: c.bom_ref })}>{v}</a>
                   </td>
                   <td>
-                    {r.component_name ?? r.name ?? ''} <span class="muted">{r.component_version ?? ''}</span>
+                    {c.name ?? ''} <span class="muted">{c.version ?? ''}</span>
                   </td>
-                  <td class="mono">{r.purl ?? ''}</td>
+                  <td class="mono">{c.purl ?? ''}</td>
                 </tr>
               );
             })}

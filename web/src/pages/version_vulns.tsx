@@ -10,7 +10,10 @@ import {
   put,
   query,
   seg,
+  wiKey,
+  wiMatcher,
   wiName,
+  wiNeedsVerification,
   wiPurl,
   wiRef,
   wiState,
@@ -68,7 +71,10 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
     navigate(href(route.parts, p));
   };
   const rows = useMemo(
-    () => [...(data.data ?? [])].sort((a, b) => (b.priority_score ?? 0) - (a.priority_score ?? 0)),
+    () =>
+      [...(data.data ?? [])].sort(
+        (a, b) => (b.priority_score ?? 0) - (a.priority_score ?? 0) || Number(!!b.kev) - Number(!!a.kev) || (b.cvss_score ?? 0) - (a.cvss_score ?? 0),
+      ),
     [data.data],
   );
   const key = (w: WorkItem) => `${wiRef(w)}\u0000${wiVuln(w)}`;
@@ -99,6 +105,7 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
           {t('triageState')}
           <select value={state} onChange={(e) => setParam('state', e.currentTarget.value)}>
             <option value="">{t('all')}</option>
+            <option value="none">{t('state_untriaged')}</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
                 {tOr(`state_${s}`, s)}
@@ -117,7 +124,7 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
             data-testid="bulk-triage"
             onClick={() =>
               setTriage(
-                rows.filter((w) => selected.has(key(w))).map((w) => ({ component: wiRef(w), vulnerability: wiVuln(w), label: `${wiName(w)} · ${wiVuln(w)}` })),
+                rows.filter((w) => selected.has(key(w))).map((w) => ({ component: wiKey(w), vulnerability: wiVuln(w), label: `${wiName(w)} · ${wiVuln(w)}` })),
               )
             }
           >
@@ -177,7 +184,7 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
                             <Icon name="kev" /> KEV
                           </span>
                         ) : null}
-                        {w.needs_verification ? <span class="badge warn">{t('needsVerification')}</span> : null}
+                        {wiNeedsVerification(w) ? <span class="badge warn">{t('needsVerification')}</span> : null}
                       </td>
                       <td>
                         {wiName(w)} <span class="muted">{wiVersion(w)}</span>
@@ -194,7 +201,7 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
                         <button
                           type="button"
                           data-testid="triage"
-                          onClick={() => setTriage([{ component: wiRef(w), vulnerability: wiVuln(w), label: `${wiName(w)} · ${wiVuln(w)}`, analysis: w.analysis }])}
+                          onClick={() => setTriage([{ component: wiKey(w), vulnerability: wiVuln(w), label: `${wiName(w)} · ${wiVuln(w)}`, analysis: w.analysis }])}
                         >
                           {writable ? t('triage') : t('history')}
                         </button>
@@ -211,7 +218,7 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
                           </ul>
                           {w.summary ? <p>{w.summary}</p> : null}
                           <p class="muted">
-                            {t('matchedBy', { matcher: w.matcher ?? '–' })} {wiPurl(w) ? <span class="mono">{wiPurl(w)}</span> : null}
+                            {t('matchedBy', { matcher: wiMatcher(w) || '–' })} {wiPurl(w) ? <span class="mono">{wiPurl(w)}</span> : null}
                           </p>
                         </td>
                       </tr>
@@ -292,12 +299,11 @@ function TriageForm(props: { project: string; targets: TriageTarget[]; one?: Tri
       if (props.one) {
         await put(`/api/v1/projects/${seg(props.project)}/analyses`, { component: props.one.component, vulnerability: props.one.vulnerability, ...decision });
       } else {
-        await post('/api/v1/analyses/bulk', {
-          scope: 'project',
-          project: props.project,
-          items: props.targets.map((x) => ({ component: x.component, vulnerability: x.vulnerability })),
-          ...decision,
-        });
+        // One bulk call per selected finding: the server applies a decision to one vulnerability
+        // (optionally narrowed to one component) across every version of the project.
+        for (const x of props.targets) {
+          await post('/api/v1/analyses/bulk', { scope: 'project', project: props.project, vulnerability: x.vulnerability, component: x.component, ...decision });
+        }
       }
       props.onSaved();
     } catch (ex) {
