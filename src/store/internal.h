@@ -3,6 +3,7 @@
 // in one place is what makes the two backends answer identically.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -41,5 +42,20 @@ std::vector<StoredEdge> EdgeRows(const model::Sbom& sbom);
 // "log4j*" → "log4j%" with '%', '_' and '\' escaped by '\'; lower-cased (ASCII). Use with
 // `lower(name) LIKE ? ESCAPE '\'`.
 std::string GlobToLike(std::string_view pattern);
+// "%" + `text` lower-cased with '%', '_' and '\' escaped + "%": a case-insensitive substring test.
+std::string ContainsToLike(std::string_view text);
+
+// NowUtc() shifted by `offset` (negative for the past), same format so timestamps compare as text.
+std::string UtcFromNow(std::chrono::seconds offset);
+
+// Why RequeueStaleJobs fails (rather than requeues) a running job whose worker died: "" to
+// requeue it.
+std::string StaleJobError(std::int64_t attempts, bool version_has_queued_job);
+
+// A TeamScope as one bindable text. SQLite: "" when nullopt (every team), else the ids as a JSON
+// array "[1,2]" for json_each. PostgreSQL: an array literal "{1,2}" ("{}" when nullopt; the
+// caller binds has_value() beside it, since the cast is evaluated either way).
+std::string TeamsJson(const TeamScope& teams);
+std::string TeamsPgArray(const TeamScope& teams);
 
 }  // namespace sbomhub::store::internal

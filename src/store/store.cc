@@ -84,6 +84,56 @@ std::optional<AnalysisState> ParseAnalysisState(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view JobStateName(JobState s) {
+  switch (s) {
+    case JobState::kQueued:
+      return "queued";
+    case JobState::kRunning:
+      return "running";
+    case JobState::kDone:
+      return "done";
+    case JobState::kFailed:
+      return "failed";
+  }
+  return "queued";
+}
+
+std::optional<JobState> ParseJobState(std::string_view name) {
+  for (JobState s : {JobState::kQueued, JobState::kRunning, JobState::kDone, JobState::kFailed}) {
+    if (JobStateName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+std::string AnalysisComponentKey(std::string_view purl, std::string_view name) {
+  if (!purl.empty()) {
+    auto parsed = model::Purl::Parse(purl, model::PurlParseMode::kLenient);
+    if (parsed.ok()) {
+      std::string out = "pkg:" + parsed->type + "/";
+      if (!parsed->ns.empty()) out += parsed->ns + "/";
+      out += parsed->name;
+      return out;
+    }
+  }
+  return std::string(name);
+}
+
+Status Store::RecordFindingKeys(std::string_view actor, Id version_id,
+                                const std::vector<FindingKey>& current) {
+  std::vector<FindingRecord> records;
+  records.reserve(current.size());
+  for (const auto& k : current) records.push_back({k, {}});
+  return RecordFindings(actor, version_id, records);
+}
+
+Result<std::vector<FindingRow>> Store::FindingsByVulnerability(std::string_view vulnerability_id,
+                                                               const TeamScope& teams, Page page) {
+  FindingQuery q;
+  q.team_ids = teams;
+  q.vulnerability_id = std::string(vulnerability_id);
+  return QueryFindings(q, page);
+}
+
 Result<std::vector<DependencyPath>> Store::DependencyPaths(Id version_id, std::string_view bom_ref,
                                                            std::size_t max_paths) {
   std::string primary;
@@ -139,10 +189,12 @@ Result<std::vector<DependencyPath>> Store::DependencyPaths(Id version_id, std::s
 
 namespace internal {
 
-std::string NowUtc() {
-  auto now = std::chrono::system_clock::now();
+std::string NowUtc() { return UtcFromNow(std::chrono::seconds(0)); }
+
+std::string UtcFromNow(std::chrono::seconds offset) {
+  auto at = std::chrono::system_clock::now() + offset;
   auto micros =
-      std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
+      std::chrono::duration_cast<std::chrono::microseconds>(at.time_since_epoch()).count();
   std::time_t secs = static_cast<std::time_t>(micros / 1000000);
   std::tm tm{};
   gmtime_r(&secs, &tm);
@@ -151,6 +203,43 @@ std::string NowUtc() {
                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                 static_cast<long long>(micros % 1000000));
   return buf;
+}
+
+std::string TeamsJson(const TeamScope& teams) {
+  if (!teams) return "";
+  std::string out = "[";
+  for (std::size_t i = 0; i < teams->size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string((*teams)[i]);
+  }
+  return out + "]";
+}
+
+std::string TeamsPgArray(const TeamScope& teams) {
+  if (!teams) return "{}";
+  std::string out = "{";
+  for (std::size_t i = 0; i < teams->size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string((*teams)[i]);
+  }
+  return out + "}";
+}
+
+std::string StaleJobError(std::int64_t attempts, bool version_has_queued_job) {
+  if (attempts >= Job::kMaxJobAttempts) {
+    return "worker stopped responding " + std::to_string(attempts) + " times; giving up";
+  }
+  if (version_has_queued_job) return "worker stopped responding; superseded by a queued job";
+  return "";
+}
+
+std::string ContainsToLike(std::string_view text) {
+  std::string out = "%";
+  for (char ch : AsciiLower(text)) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "%";
 }
 
 Page ClampPage(Page page) {

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <pqxx/pqxx>
@@ -182,13 +184,13 @@ std::vector<std::string> Names(const std::vector<StoredComponent>& cs) {
 TEST_P(StoreConformance, MigratesOnceAndReopens) {
   auto v = s().SchemaVersion();
   ASSERT_TRUE(v.ok()) << v.status().ToString();
-  EXPECT_EQ(*v, 2);  // 0001_init, 0002_findings
+  EXPECT_EQ(*v, 3);  // 0001_init, 0002_findings, 0003_server
   ASSERT_TRUE(s().CreateTeam("alice", "platform").ok());
   store_.reset();
   auto again = OpenStore(location_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   store_ = std::move(again).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 2);
+  EXPECT_EQ(s().SchemaVersion().value(), 3);
   auto teams = s().ListTeams({});
   ASSERT_TRUE(teams.ok());
   ASSERT_EQ(teams->size(), 1u);
@@ -198,17 +200,18 @@ TEST_P(StoreConformance, MigratesOnceAndReopens) {
 TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
   auto team = s().CreateTeam("alice", "platform").value();
   store_.reset();
-  // Back to a database that only knows 0001: reopening applies 0002 and keeps the data.
+  // Back to a database that only knows 0001: reopening applies 0002 and 0003 and keeps the data.
   RawExec(
+      "DROP TABLE vulndb_state; DROP TABLE jobs; DROP TABLE sessions; "
       "DROP TABLE analysis_history; DROP TABLE analyses; DROP TABLE findings; "
-      "DELETE FROM schema_migrations WHERE version = 2");
+      "DELETE FROM schema_migrations WHERE version >= 2");
   auto reopened = OpenStore(location_);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 2);
+  EXPECT_EQ(s().SchemaVersion().value(), 3);
   EXPECT_EQ(s().GetTeam(team.id).value(), team);
   auto v = MakeVersion("shop", "1.0");
-  EXPECT_TRUE(s().RecordFindings("scanner", v.id, {{"a", "CVE-1"}}).ok());
+  EXPECT_TRUE(s().RecordFindingKeys("scanner", v.id, {{"a", "CVE-1"}}).ok());
   store_.reset();
   // A schema from a newer sbomhub is refused rather than misread.
   RawExec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')");
@@ -337,7 +340,7 @@ TEST_P(StoreConformance, ProjectsAndVersions) {
   auto blog = s().CreateProject("root", "blog", team.id, Criticality::kLow).value();
   EXPECT_EQ(s().GetProjectByName("shop").value(), *shop);
   EXPECT_EQ(s().GetProject(shop->id).value().criticality, Criticality::kCritical);
-  EXPECT_EQ(s().ListProjects({}).value(), (std::vector<Project>{blog, *shop}));
+  EXPECT_EQ(s().ListProjects(Page{}).value(), (std::vector<Project>{blog, *shop}));
 
   auto v1 = s().CreateVersion("root", shop->id, "1.0");
   ASSERT_TRUE(v1.ok());
@@ -615,7 +618,7 @@ std::vector<std::string> Keys(const std::vector<Finding>& fs) {
 
 TEST_P(StoreConformance, FindingsGoInactiveAndAreNeverDeleted) {
   auto v = MakeVersion("shop", "1.0");
-  ASSERT_TRUE(s().RecordFindings("scanner", v.id,
+  ASSERT_TRUE(s().RecordFindingKeys("scanner", v.id,
                                  {{"log4j-core", "CVE-2021-44228"},
                                   {"log4j-core", "CVE-2021-45046"},
                                   {"log4j-core", "CVE-2021-44228"}})  // duplicates count once
@@ -627,7 +630,7 @@ TEST_P(StoreConformance, FindingsGoInactiveAndAreNeverDeleted) {
   EXPECT_EQ((*first)[0].first_seen, (*first)[0].last_seen);
   EXPECT_EQ((*first)[0].version_id, v.id);
 
-  ASSERT_TRUE(s().RecordFindings("scanner", v.id,
+  ASSERT_TRUE(s().RecordFindingKeys("scanner", v.id,
                                  {{"log4j-core", "CVE-2021-45046"}, {"jackson", "CVE-2020-1"}})
                   .ok());
   EXPECT_EQ(Keys(s().FindingsOf(v.id, false, {}).value()),
@@ -642,7 +645,7 @@ TEST_P(StoreConformance, FindingsGoInactiveAndAreNeverDeleted) {
   EXPECT_EQ(all[1].last_seen, (*first)[0].last_seen);  // inactive keeps when it was last reported
 
   // Reported again: the same finding comes back, first_seen kept.
-  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {{"log4j-core", "CVE-2021-44228"}}).ok());
+  ASSERT_TRUE(s().RecordFindingKeys("scanner", v.id, {{"log4j-core", "CVE-2021-44228"}}).ok());
   auto back = s().FindingsOf(v.id, false, {}).value();
   ASSERT_EQ(back.size(), 1u);
   EXPECT_EQ(back[0].id, (*first)[0].id);
@@ -652,14 +655,14 @@ TEST_P(StoreConformance, FindingsGoInactiveAndAreNeverDeleted) {
 
   // A bad key fails the whole call: nothing retired, nothing added.
   EXPECT_EQ(
-      s().RecordFindings("scanner", v.id, {{"jackson", "CVE-2020-1"}, {"jackson", ""}}).code(),
+      s().RecordFindingKeys("scanner", v.id, {{"jackson", "CVE-2020-1"}, {"jackson", ""}}).code(),
       StatusCode::kInvalidArgument);
   EXPECT_EQ(Keys(s().FindingsOf(v.id, false, {}).value()),
             (std::vector<std::string>{"log4j-core CVE-2021-44228"}));
-  EXPECT_EQ(s().RecordFindings("scanner", v.id + 50, {}).code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().RecordFindingKeys("scanner", v.id + 50, {}).code(), StatusCode::kNotFound);
 
   // An empty scan retires everything.
-  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {}).ok());
+  ASSERT_TRUE(s().RecordFindingKeys("scanner", v.id, {}).ok());
   EXPECT_TRUE(s().FindingsOf(v.id, false, {}).value().empty());
   EXPECT_EQ(s().FindingsOf(v.id, true, {}).value().size(), 3u);
   EXPECT_EQ(s().ListAudit({1, 0}).value().front().action, "findings.record");
@@ -700,8 +703,8 @@ TEST_P(StoreConformance, AnalysesAreUpsertedWithAppendOnlyHistory) {
   EXPECT_EQ((*history)[1], *put2);
 
   // Findings coming and going never touch a decision.
-  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {{"log4j-core", "CVE-2021-44228"}}).ok());
-  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {}).ok());
+  ASSERT_TRUE(s().RecordFindingKeys("scanner", v.id, {{"log4j-core", "CVE-2021-44228"}}).ok());
+  ASSERT_TRUE(s().RecordFindingKeys("scanner", v.id, {}).ok());
   EXPECT_EQ(s().GetAnalysis(project, component, "CVE-2021-44228").value(), *put2);
 
   EXPECT_EQ(s().GetAnalysis(project, component, "CVE-0000-0000").status().code(),
@@ -716,6 +719,417 @@ TEST_P(StoreConformance, AnalysesAreUpsertedWithAppendOnlyHistory) {
   EXPECT_EQ(ParseAnalysisState(AnalysisStateName(AnalysisState::kResolvedWithPedigree)),
             AnalysisState::kResolvedWithPedigree);
   EXPECT_EQ(ParseAnalysisState("affected"), std::nullopt);
+}
+
+// ---- 0003: server additions ----
+
+TEST_P(StoreConformance, UserLookupPasswordsAndMembershipRemoval) {
+  auto team = s().CreateTeam("root", "platform").value();
+  auto alice = s().CreateUser("root", "alice", "h1", Role::kAnalyst).value();
+  auto bob = s().CreateUser("root", "bob", "h2", Role::kViewer).value();
+  EXPECT_EQ(s().GetUser(alice.id).value(), alice);
+  EXPECT_EQ(s().GetUser(bob.id + 100).status().code(), StatusCode::kNotFound);
+
+  ASSERT_TRUE(s().SetUserPassword("alice", alice.id, "h1-new").ok());
+  EXPECT_EQ(s().GetUser(alice.id).value().password_hash, "h1-new");
+  EXPECT_EQ(s().SetUserPassword("root", bob.id + 100, "x").code(), StatusCode::kNotFound);
+  auto audit = s().ListAudit({1, 0}).value();
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].action, "user.set_password");
+  EXPECT_EQ(audit[0].detail.find("h1-new"), std::string::npos);  // the hash is not logged
+
+  ASSERT_TRUE(s().AddTeamMember("root", team.id, bob.id).ok());
+  ASSERT_TRUE(s().AddTeamMember("root", team.id, alice.id).ok());
+  EXPECT_EQ(s().ListTeamMembers(team.id).value(), (std::vector<User>{s().GetUser(alice.id).value(),
+                                                                      bob}));
+  ASSERT_TRUE(s().RemoveTeamMember("root", team.id, alice.id).ok());
+  EXPECT_EQ(s().RemoveTeamMember("root", team.id, alice.id).code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().ListTeamMembers(team.id).value(), (std::vector<User>{bob}));
+  EXPECT_TRUE(s().TeamsOfUser(alice.id).value().empty());
+  EXPECT_EQ(s().ListAudit({1, 0}).value()[0].action, "team.remove_member");
+}
+
+TEST_P(StoreConformance, ProjectFiltersAndUpdates) {
+  auto platform = s().CreateTeam("root", "platform").value();
+  auto apps = s().CreateTeam("root", "apps").value();
+  auto shop = s().CreateProject("root", "Web-Shop", platform.id, Criticality::kCritical).value();
+  auto blog = s().CreateProject("root", "blog", apps.id, Criticality::kLow).value();
+  auto odd = s().CreateProject("root", "100%_done", apps.id, Criticality::kLow).value();
+
+  auto list = [&](ProjectFilter f) { return s().ListProjects(f, {}).value(); };
+  EXPECT_EQ(list({}), (std::vector<Project>{odd, shop, blog}));  // by name (byte order)
+  EXPECT_EQ(list({std::vector<Id>{apps.id}, "", std::nullopt}), (std::vector<Project>{odd, blog}));
+  EXPECT_EQ(list({std::vector<Id>{apps.id, platform.id}, "", std::nullopt}).size(), 3u);
+  EXPECT_TRUE(list({std::vector<Id>{}, "", std::nullopt}).empty());  // no visible team
+  EXPECT_EQ(list({std::nullopt, "SHOP", std::nullopt}), (std::vector<Project>{shop}));
+  EXPECT_EQ(list({std::nullopt, "%_", std::nullopt}), (std::vector<Project>{odd}));  // literal
+  EXPECT_TRUE(list({std::nullopt, "b_og", std::nullopt}).empty());
+  EXPECT_EQ(list({std::nullopt, "", Criticality::kLow}), (std::vector<Project>{odd, blog}));
+  EXPECT_EQ(list({std::vector<Id>{platform.id}, "o", Criticality::kLow}).size(), 0u);
+  EXPECT_EQ(s().ListProjects(ProjectFilter{}, {1, 1}).value(), (std::vector<Project>{shop}));
+
+  auto moved = s().UpdateProject("root", blog.id, Criticality::kHigh, platform.id);
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  EXPECT_EQ(moved->criticality, Criticality::kHigh);
+  EXPECT_EQ(moved->team_id, platform.id);
+  EXPECT_EQ(s().GetProject(blog.id).value(), *moved);
+  auto crit_only = s().UpdateProject("root", blog.id, Criticality::kMedium, std::nullopt).value();
+  EXPECT_EQ(crit_only.team_id, platform.id);
+  EXPECT_EQ(crit_only.name, "blog");
+  EXPECT_EQ(s().UpdateProject("root", blog.id + 99, Criticality::kLow, std::nullopt)
+                .status()
+                .code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(s().UpdateProject("root", blog.id, std::nullopt, apps.id + 99).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(s().GetProject(blog.id).value(), crit_only);
+  EXPECT_EQ(s().ListAudit({1, 0}).value()[0].action, "project.update");
+}
+
+TEST_P(StoreConformance, VersionLookupByName) {
+  auto v1 = MakeVersion("shop", "1.0");
+  auto v2 = MakeVersion("shop", "2.0");
+  auto other = MakeVersion("blog", "1.0");
+  EXPECT_EQ(s().GetVersionByName(v1.project_id, "1.0").value(), v1);
+  EXPECT_EQ(s().GetVersionByName(v1.project_id, "2.0").value(), v2);
+  EXPECT_EQ(s().GetVersionByName(other.project_id, "1.0").value(), other);
+  EXPECT_EQ(s().GetVersionByName(v1.project_id, "3.0").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().GetVersionByName(v1.project_id + 99, "1.0").status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST_P(StoreConformance, SessionsSlideExpireAndDelete) {
+  auto alice = s().CreateUser("root", "alice", "h", Role::kAdmin).value();
+  auto bob = s().CreateUser("root", "bob", "h", Role::kViewer).value();
+  auto created = s().CreateSession("alice", "hash-a1", alice.id, "csrf-1", std::chrono::hours(1));
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(created->user_id, alice.id);
+  EXPECT_EQ(created->csrf_token, "csrf-1");
+  EXPECT_GT(created->expires_at, created->created_at);
+  EXPECT_EQ(s().GetSession("hash-a1").value(), *created);
+  EXPECT_EQ(s().CreateSession("alice", "hash-a1", alice.id, "x", std::chrono::hours(1))
+                .status()
+                .code(),
+            StatusCode::kAlreadyExists);
+  EXPECT_EQ(s().CreateSession("x", "hash-z", bob.id + 50, "x", std::chrono::hours(1))
+                .status()
+                .code(),
+            StatusCode::kNotFound);
+
+  auto touched = s().TouchSession("hash-a1", std::chrono::hours(2));
+  ASSERT_TRUE(touched.ok()) << touched.status().ToString();
+  EXPECT_GT(touched->expires_at, created->expires_at);
+  EXPECT_GT(touched->last_seen, created->last_seen);
+  EXPECT_EQ(touched->created_at, created->created_at);
+  EXPECT_EQ(s().TouchSession("nope", std::chrono::hours(1)).status().code(),
+            StatusCode::kNotFound);
+
+  // Expired sessions are not found and cannot be revived by touching them.
+  ASSERT_TRUE(s().CreateSession("alice", "hash-old", alice.id, "c", std::chrono::seconds(-1)).ok());
+  EXPECT_EQ(s().GetSession("hash-old").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().TouchSession("hash-old", std::chrono::hours(1)).status().code(),
+            StatusCode::kNotFound);
+
+  ASSERT_TRUE(s().CreateSession("alice", "hash-a2", alice.id, "c", std::chrono::hours(1)).ok());
+  ASSERT_TRUE(s().CreateSession("bob", "hash-b1", bob.id, "c", std::chrono::hours(1)).ok());
+  ASSERT_TRUE(s().DeleteSession("alice", "hash-a2").ok());
+  EXPECT_TRUE(s().DeleteSession("alice", "hash-a2").ok());  // idempotent
+  EXPECT_EQ(s().GetSession("hash-a2").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().DeleteSessionsOfUser("alice", alice.id).value(), 2);  // hash-a1 and hash-old
+  EXPECT_EQ(s().GetSession("hash-a1").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(s().GetSession("hash-b1").ok());
+  EXPECT_EQ(s().ListAudit({1, 0}).value()[0].action, "session.delete_all");
+}
+
+TEST_P(StoreConformance, JobsQueueClaimFinish) {
+  auto v1 = MakeVersion("shop", "1.0");
+  auto v2 = MakeVersion("shop", "2.0");
+  auto j1 = s().EnqueueJob("ci", "analyze", v1.id);
+  ASSERT_TRUE(j1.ok()) << j1.status().ToString();
+  EXPECT_EQ(j1->state, JobState::kQueued);
+  EXPECT_EQ(j1->attempts, 0);
+  EXPECT_EQ(j1->version_id, v1.id);
+  EXPECT_EQ(j1->kind, "analyze");
+  EXPECT_EQ(s().EnqueueJob("ci", "analyze", v1.id).value(), *j1);  // one queued per version
+  auto j2 = s().EnqueueJob("ci", "analyze", v2.id).value();
+  EXPECT_EQ(s().EnqueueJob("ci", "analyze", v2.id + 99).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().EnqueueJob("ci", "dance", v1.id).status().code(), StatusCode::kInvalidArgument);
+
+  auto c1 = s().ClaimJob("worker-a");
+  ASSERT_TRUE(c1.ok()) << c1.status().ToString();
+  ASSERT_TRUE(c1->has_value());
+  EXPECT_EQ((*c1)->id, j1->id);  // oldest first
+  EXPECT_EQ((*c1)->state, JobState::kRunning);
+  EXPECT_EQ((*c1)->attempts, 1);
+  EXPECT_EQ((*c1)->worker, "worker-a");
+  EXPECT_FALSE((*c1)->started_at.empty());
+
+  // While j1 runs, a new upload of v1 queues a second job for it.
+  auto j3 = s().EnqueueJob("ci", "analyze", v1.id).value();
+  EXPECT_NE(j3.id, j1->id);
+
+  ASSERT_TRUE(s().FinishJob(j1->id, "").ok());
+  auto done = s().GetJob(j1->id).value();
+  EXPECT_EQ(done.state, JobState::kDone);
+  EXPECT_FALSE(done.finished_at.empty());
+  EXPECT_EQ(s().FinishJob(j1->id, "").code(), StatusCode::kConflict);
+  EXPECT_EQ(s().FinishJob(j1->id + 99, "").code(), StatusCode::kNotFound);
+
+  auto c2 = s().ClaimJob("worker-b").value();
+  ASSERT_TRUE(c2.has_value());
+  EXPECT_EQ(c2->id, j2.id);
+  ASSERT_TRUE(s().FinishJob(j2.id, "scan failed: no vulnerability DB").ok());
+  EXPECT_EQ(s().GetJob(j2.id).value().state, JobState::kFailed);
+  EXPECT_EQ(s().GetJob(j2.id).value().error, "scan failed: no vulnerability DB");
+  EXPECT_EQ(s().ClaimJob("worker-b").value()->id, j3.id);
+  EXPECT_FALSE(s().ClaimJob("worker-b").value().has_value());  // queue empty
+
+  auto all = s().ListJobs(std::nullopt, {}).value();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].id, j3.id);  // newest first
+  auto failed = s().ListJobs(JobState::kFailed, {}).value();
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0].id, j2.id);
+  EXPECT_EQ(s().ListJobs(std::nullopt, {1, 1}).value().size(), 1u);
+  EXPECT_EQ(ParseJobState(JobStateName(JobState::kRunning)), JobState::kRunning);
+}
+
+// Two connections claim from one queue at the same time: every job is claimed exactly once.
+TEST_P(StoreConformance, ConcurrentWorkersClaimEachJobOnce) {
+  constexpr int kJobs = 24;
+  std::vector<Id> enqueued;
+  for (int i = 0; i < kJobs; ++i) {
+    auto v = MakeVersion("shop", "v" + std::to_string(i));
+    enqueued.push_back(s().EnqueueJob("ci", "analyze", v.id).value().id);
+  }
+  auto second = OpenStore(location_);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  std::vector<std::vector<Id>> claimed(2);
+  std::vector<Status> errors(2);
+  auto work = [&](Store* store, int w) {
+    for (;;) {
+      auto job = store->ClaimJob("worker-" + std::to_string(w));
+      if (!job.ok()) {
+        errors[w] = job.status();
+        return;
+      }
+      if (!job->has_value()) return;
+      claimed[w].push_back((*job)->id);
+      Status st = store->FinishJob((*job)->id, "");
+      if (!st.ok()) {
+        errors[w] = st;
+        return;
+      }
+    }
+  };
+  std::thread a(work, store_.get(), 0);
+  std::thread b(work, second->get(), 1);
+  a.join();
+  b.join();
+  EXPECT_TRUE(errors[0].ok()) << errors[0].ToString();
+  EXPECT_TRUE(errors[1].ok()) << errors[1].ToString();
+  std::vector<Id> all = claimed[0];
+  all.insert(all.end(), claimed[1].begin(), claimed[1].end());
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(all, enqueued);  // each exactly once, none lost
+  for (Id id : enqueued) {
+    auto job = s().GetJob(id).value();
+    EXPECT_EQ(job.state, JobState::kDone);
+    EXPECT_EQ(job.attempts, 1);
+  }
+}
+
+TEST_P(StoreConformance, StaleJobsAreRequeuedThenFailed) {
+  auto v = MakeVersion("shop", "1.0");
+  auto job = s().EnqueueJob("ci", "analyze", v.id).value();
+  {
+    // A worker claims the job on its own connection and dies without finishing it.
+    auto worker = OpenStore(location_);
+    ASSERT_TRUE(worker.ok());
+    ASSERT_EQ((*worker)->ClaimJob("doomed").value()->id, job.id);
+  }
+  // Not stale yet under a generous timeout.
+  EXPECT_EQ(s().RequeueStaleJobs(std::chrono::hours(1)).value(), 0);
+  EXPECT_EQ(s().GetJob(job.id).value().state, JobState::kRunning);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_EQ(s().RequeueStaleJobs(std::chrono::seconds(0)).value(), 1);
+  auto requeued = s().GetJob(job.id).value();
+  EXPECT_EQ(requeued.state, JobState::kQueued);
+  EXPECT_EQ(requeued.attempts, 1);
+  // The late worker's FinishJob is refused: the job is someone else's now.
+  EXPECT_EQ(s().FinishJob(job.id, "").code(), StatusCode::kConflict);
+
+  // Two more deaths and it is given up.
+  for (int attempt = 2; attempt <= Job::kMaxJobAttempts; ++attempt) {
+    auto c = s().ClaimJob("doomed").value();
+    ASSERT_TRUE(c.has_value());
+    EXPECT_EQ(c->attempts, attempt);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EXPECT_EQ(s().RequeueStaleJobs(std::chrono::seconds(0)).value(), 1);
+  }
+  auto gone = s().GetJob(job.id).value();
+  EXPECT_EQ(gone.state, JobState::kFailed);
+  EXPECT_NE(gone.error.find("3 times"), std::string::npos) << gone.error;
+  EXPECT_FALSE(s().ClaimJob("w").value().has_value());
+
+  // A stale job whose version has been queued again meanwhile is failed, not duplicated.
+  auto next = s().EnqueueJob("ci", "analyze", v.id).value();
+  ASSERT_EQ(s().ClaimJob("doomed").value()->id, next.id);
+  auto newer = s().EnqueueJob("ci", "analyze", v.id).value();
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_EQ(s().RequeueStaleJobs(std::chrono::seconds(0)).value(), 1);
+  EXPECT_EQ(s().GetJob(next.id).value().state, JobState::kFailed);
+  EXPECT_EQ(s().GetJob(newer.id).value().state, JobState::kQueued);
+}
+
+FindingRecord Record(std::string ref, std::string vuln, std::string name, std::string purl,
+                     std::string severity, std::optional<double> cvss, bool kev) {
+  FindingRecord r;
+  r.key = {std::move(ref), std::move(vuln)};
+  r.details.component_name = std::move(name);
+  r.details.component_version = "2.14.1";
+  r.details.component_purl = std::move(purl);
+  r.details.severity = std::move(severity);
+  r.details.cvss_score = cvss;
+  r.details.cvss_vector = cvss ? "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H" : "";
+  r.details.kev = kev;
+  r.details.summary = "Remote code injection in Log4j";
+  r.details.fixed_versions = "2.15.0 2.12.2";
+  r.details.matcher = "purl";
+  r.details.confidence = 1.0;
+  return r;
+}
+
+TEST_P(StoreConformance, FindingDetailsAreKeptAsLastReported) {
+  auto v = MakeVersion("shop", "1.0");
+  const std::string purl = "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar";
+  FindingRecord log4shell =
+      Record("log4j-core", "CVE-2021-44228", "log4j-core", purl, "critical", 10.0, true);
+  log4shell.details.epss = 0.97;
+  log4shell.details.epss_percentile = 0.999;
+  FindingRecord by_name = Record("x", "CVE-2020-1", "libx", "", "unknown", std::nullopt, false);
+  by_name.details.matcher = "name";
+  by_name.details.needs_verification = true;
+  by_name.details.confidence = 0.5;
+  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {log4shell, by_name}).ok());
+  auto fs = s().FindingsOf(v.id, false, {}).value();
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].component_ref, "log4j-core");
+  EXPECT_EQ(fs[0].details, log4shell.details);
+  EXPECT_EQ(fs[0].analysis_component, "pkg:maven/org.apache.logging.log4j/log4j-core");
+  EXPECT_EQ(fs[1].details, by_name.details);
+  EXPECT_EQ(fs[1].details.cvss_score, std::nullopt);
+  EXPECT_EQ(fs[1].details.epss, std::nullopt);
+  EXPECT_EQ(fs[1].analysis_component, "libx");
+
+  // A rescan with new scores updates the details; a finding that drops out keeps its last ones.
+  FindingRecord rescored = log4shell;
+  rescored.details.epss = 0.5;
+  rescored.details.kev = false;
+  ASSERT_TRUE(s().RecordFindings("scanner", v.id, {rescored}).ok());
+  auto all = s().FindingsOf(v.id, true, {}).value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].details, rescored.details);
+  EXPECT_FALSE(all[1].active);
+  EXPECT_EQ(all[1].details, by_name.details);
+  EXPECT_EQ(AnalysisComponentKey("pkg:npm/%40scope/pkg@1.0#sub", "pkg"), "pkg:npm/@scope/pkg");
+  EXPECT_EQ(AnalysisComponentKey("", "openssl"), "openssl");
+  EXPECT_EQ(AnalysisComponentKey("not a purl", "openssl"), "openssl");
+}
+
+// Affected-by: which project versions have a vulnerability, with the triage that applies, only
+// in the caller's teams.
+TEST_P(StoreConformance, FindingsByVulnerabilityWithTriageAndTeams) {
+  auto platform = s().CreateTeam("root", "platform").value();
+  auto apps = s().CreateTeam("root", "apps").value();
+  auto shop = s().CreateProject("root", "shop", platform.id, Criticality::kCritical).value();
+  auto blog = s().CreateProject("root", "blog", apps.id, Criticality::kLow).value();
+  auto shop1 = s().CreateVersion("root", shop.id, "1.0").value();
+  auto shop2 = s().CreateVersion("root", shop.id, "2.0").value();
+  auto blog1 = s().CreateVersion("root", blog.id, "0.1").value();
+  const std::string purl = "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1";
+  auto l4s = Record("log4j-core", "CVE-2021-44228", "log4j-core", purl, "critical", 10.0, true);
+  ASSERT_TRUE(s().RecordFindings("scanner", shop1.id, {l4s}).ok());
+  ASSERT_TRUE(s().RecordFindings("scanner", shop2.id, {l4s}).ok());
+  ASSERT_TRUE(s().RecordFindings("scanner", blog1.id, {l4s}).ok());
+  ASSERT_TRUE(s().RecordFindings("scanner", shop2.id, {}).ok());  // fixed in 2.0: inactive
+
+  Analysis a;
+  a.project_id = shop.id;
+  a.component = "pkg:maven/org.apache.logging.log4j/log4j-core";
+  a.vulnerability_id = "CVE-2021-44228";
+  a.state = AnalysisState::kNotAffected;
+  a.justification = "code_not_reachable";
+  auto put = s().PutAnalysis("alice", a).value();
+
+  auto rows = s().FindingsByVulnerability("CVE-2021-44228", std::nullopt, {});
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].project.name, "blog");
+  EXPECT_EQ((*rows)[0].version, blog1);
+  EXPECT_FALSE((*rows)[0].analysis.has_value());
+  EXPECT_EQ((*rows)[1].project, shop);
+  EXPECT_EQ((*rows)[1].version, shop1);
+  ASSERT_TRUE((*rows)[1].analysis.has_value());
+  EXPECT_EQ(*(*rows)[1].analysis, put);
+  EXPECT_EQ((*rows)[1].finding.details.cvss_score, 10.0);
+
+  auto mine = s().FindingsByVulnerability("CVE-2021-44228", std::vector<Id>{platform.id}, {});
+  ASSERT_EQ(mine.value().size(), 1u);
+  EXPECT_EQ(mine->front().project.id, shop.id);
+  EXPECT_TRUE(s().FindingsByVulnerability("CVE-2021-44228", std::vector<Id>{}, {}).value().empty());
+  EXPECT_TRUE(s().FindingsByVulnerability("CVE-1999-0001", std::nullopt, {}).value().empty());
+  EXPECT_EQ(s().FindingsByVulnerability("CVE-2021-44228", std::nullopt, {1, 1}).value().size(), 1u);
+
+  FindingQuery q;
+  q.project_id = shop.id;
+  q.include_inactive = true;
+  auto history = s().QueryFindings(q, {}).value();
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_TRUE(history[0].finding.active);
+  EXPECT_FALSE(history[1].finding.active);
+  EXPECT_EQ(history[1].version, shop2);
+  q.version_id = shop1.id;
+  EXPECT_EQ(s().QueryFindings(q, {}).value().size(), 1u);
+
+  auto analyses = s().ListAnalyses(shop.id, {}).value();
+  EXPECT_EQ(analyses, (std::vector<Analysis>{put}));
+  EXPECT_TRUE(s().ListAnalyses(blog.id, {}).value().empty());
+}
+
+TEST_P(StoreConformance, WhereUsedNarrowsToVisibleTeams) {
+  auto platform = s().CreateTeam("root", "platform").value();
+  auto apps = s().CreateTeam("root", "apps").value();
+  auto shop = s().CreateProject("root", "shop", platform.id, Criticality::kHigh).value();
+  auto blog = s().CreateProject("root", "blog", apps.id, Criticality::kLow).value();
+  auto v1 = s().CreateVersion("root", shop.id, "1.0").value();
+  auto v2 = s().CreateVersion("root", blog.id, "1.0").value();
+  ASSERT_TRUE(s().PutSbom("ci", v1.id, Bytes("a"), ShopSbom()).ok());
+  ASSERT_TRUE(s().PutSbom("ci", v2.id, Bytes("b"), ShopSbom()).ok());
+  const std::string core = "pkg:maven/org.apache.logging.log4j/log4j-core";
+  EXPECT_EQ(s().WhereUsed(core, std::nullopt, {}).value().size(), 2u);
+  auto mine = s().WhereUsed(core, std::nullopt, {}, std::vector<Id>{apps.id}).value();
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].project, blog);
+  EXPECT_EQ(s().WhereUsed(core, "2.14.1", {}, std::vector<Id>{platform.id}).value().size(), 1u);
+  EXPECT_TRUE(s().WhereUsed(core, std::nullopt, {}, std::vector<Id>{}).value().empty());
+  EXPECT_EQ(s().WhereUsedByName("log4j*", {}, std::vector<Id>{platform.id}).value().size(), 2u);
+  EXPECT_EQ(s().WhereUsedByName("log4j*", {}, std::vector<Id>{platform.id, apps.id}).value().size(),
+            4u);
+  EXPECT_TRUE(s().WhereUsedByName("log4j*", {}, std::vector<Id>{apps.id + 99}).value().empty());
+}
+
+TEST_P(StoreConformance, VulnDbStateRoundTrips) {
+  EXPECT_EQ(s().GetVulnDbState().value(), VulnDbState{});
+  ASSERT_TRUE(s().SetVulnDbState("worker", "fp-1").ok());
+  auto first = s().GetVulnDbState().value();
+  EXPECT_EQ(first.fingerprint, "fp-1");
+  EXPECT_FALSE(first.analyzed_at.empty());
+  ASSERT_TRUE(s().SetVulnDbState("worker", "fp-2").ok());
+  auto second = s().GetVulnDbState().value();
+  EXPECT_EQ(second.fingerprint, "fp-2");
+  EXPECT_GT(second.analyzed_at, first.analyzed_at);
+  EXPECT_EQ(s().ListAudit({1, 0}).value()[0].action, "vulndb.analyzed");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values("sqlite", "postgres"),

@@ -1,6 +1,8 @@
 #include "store/postgres/postgres_store.h"
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <pqxx/pqxx>
 #include <set>
 #include <string_view>
@@ -114,6 +116,83 @@ Analysis ReadAnalysis(const pqxx::row& r) {
           Str(r[9])};
 }
 
+Analysis ReadAnalysisAt(const pqxx::row& r, int at) {
+  return {IdOf(r[at + 0]),
+          IdOf(r[at + 1]),
+          Str(r[at + 2]),
+          Str(r[at + 3]),
+          ParseAnalysisState(Str(r[at + 4])).value_or(AnalysisState::kInTriage),
+          Str(r[at + 5]),
+          Str(r[at + 6]),
+          Str(r[at + 7]),
+          Str(r[at + 8]),
+          Str(r[at + 9])};
+}
+
+std::optional<double> OptDouble(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return f.as<double>();
+}
+
+constexpr int kFindingColumnCount = 22;
+const std::string kFindingColumns =
+    "f.id, f.version_id, f.component_ref, f.vulnerability_id, f.active, f.first_seen, "
+    "f.last_seen, f.analysis_component, f.component_name, f.component_version, "
+    "f.component_purl, f.severity, f.cvss_score, f.cvss_vector, f.epss, f.epss_percentile, "
+    "f.kev, f.summary, f.fixed_versions, f.matcher, f.needs_verification, f.confidence";
+const std::string kAnalysisColumns =
+    "a.id, a.project_id, a.component, a.vulnerability_id, a.state, a.justification, "
+    "a.response, a.detail, a.updated_at, a.updated_by";
+const std::string kJobColumns =
+    "id, kind, version_id, state, attempts, error, created_at, started_at, finished_at, worker";
+
+Finding ReadFinding(const pqxx::row& r, int at) {
+  Finding f;
+  f.id = IdOf(r[at + 0]);
+  f.version_id = IdOf(r[at + 1]);
+  f.component_ref = Str(r[at + 2]);
+  f.vulnerability_id = Str(r[at + 3]);
+  f.active = BoolOf(r[at + 4]);
+  f.first_seen = Str(r[at + 5]);
+  f.last_seen = Str(r[at + 6]);
+  f.analysis_component = Str(r[at + 7]);
+  auto& d = f.details;
+  d.component_name = Str(r[at + 8]);
+  d.component_version = Str(r[at + 9]);
+  d.component_purl = Str(r[at + 10]);
+  d.severity = Str(r[at + 11]);
+  d.cvss_score = OptDouble(r[at + 12]);
+  d.cvss_vector = Str(r[at + 13]);
+  d.epss = OptDouble(r[at + 14]);
+  d.epss_percentile = OptDouble(r[at + 15]);
+  d.kev = BoolOf(r[at + 16]);
+  d.summary = Str(r[at + 17]);
+  d.fixed_versions = Str(r[at + 18]);
+  d.matcher = Str(r[at + 19]);
+  d.needs_verification = BoolOf(r[at + 20]);
+  d.confidence = r[at + 21].as<double>();
+  return f;
+}
+
+Session ReadSession(const pqxx::row& r) {
+  return {Str(r[0]), IdOf(r[1]), Str(r[2]), Str(r[3]), Str(r[4]), Str(r[5])};
+}
+
+Job ReadJob(const pqxx::row& r) {
+  Job j;
+  j.id = IdOf(r[0]);
+  j.kind = Str(r[1]);
+  j.version_id = IdOf(r[2]);
+  j.state = ParseJobState(Str(r[3])).value_or(JobState::kFailed);
+  j.attempts = r[4].as<int>();
+  j.error = Str(r[5]);
+  j.created_at = Str(r[6]);
+  j.started_at = Str(r[7]);
+  j.finished_at = Str(r[8]);
+  j.worker = Str(r[9]);
+  return j;
+}
+
 const std::string kComponentColumns =
     "c.id, c.version_id, c.document_id, c.bom_ref, c.name, c.grp, c.version, c.purl, c.purl_type, "
     "c.purl_name, c.cpe, c.supplier, c.license, c.hashes, c.scope, c.is_direct, c.is_primary";
@@ -212,6 +291,53 @@ class PostgresStore final : public Store {
                      "user '" + S(name) + "'", S(name));
   }
 
+  Result<User> GetUser(Id id) override {
+    return One<User>("SELECT id, name, password_hash, role FROM users WHERE id = $1", ReadUser,
+                     "user " + std::to_string(id), id);
+  }
+
+  Status SetUserPassword(std::string_view actor, Id user_id,
+                         std::string_view password_hash) override {
+    Status status;
+    SBOMHUB_RETURN_IF_ERROR(Mutate(
+        [&](pqxx::work& w) {
+          auto r = w.exec_params("UPDATE users SET password_hash = $1 WHERE id = $2",
+                                 S(password_hash), user_id);
+          if (r.affected_rows() == 0) {
+            status = Status::NotFound("user " + std::to_string(user_id) + " not found");
+            throw Abort();
+          }
+          Audit(w, actor, "user.set_password", "user:" + std::to_string(user_id), "");
+        },
+        &status));
+    return status;
+  }
+
+  Status RemoveTeamMember(std::string_view actor, Id team_id, Id user_id) override {
+    Status status;
+    SBOMHUB_RETURN_IF_ERROR(Mutate(
+        [&](pqxx::work& w) {
+          auto r = w.exec_params("DELETE FROM team_members WHERE team_id = $1 AND user_id = $2",
+                                 team_id, user_id);
+          if (r.affected_rows() == 0) {
+            status = Status::NotFound("user " + std::to_string(user_id) +
+                                      " is not a member of team " + std::to_string(team_id));
+            throw Abort();
+          }
+          Audit(w, actor, "team.remove_member", "team:" + std::to_string(team_id),
+                "user:" + std::to_string(user_id));
+        },
+        &status));
+    return status;
+  }
+
+  Result<std::vector<User>> ListTeamMembers(Id team_id) override {
+    return Many<User>(
+        "SELECT u.id, u.name, u.password_hash, u.role FROM users u JOIN team_members m ON "
+        "m.user_id = u.id WHERE m.team_id = $1 ORDER BY u.name",
+        ReadUser, team_id);
+  }
+
   Result<std::vector<User>> ListUsers(Page page) override {
     page = internal::ClampPage(page);
     return Many<User>(
@@ -306,11 +432,42 @@ class PostgresStore final : public Store {
         [](const pqxx::row& r) { return ReadProject(r); }, "project '" + S(name) + "'", S(name));
   }
 
-  Result<std::vector<Project>> ListProjects(Page page) override {
+  Result<std::vector<Project>> ListProjects(const ProjectFilter& filter, Page page) override {
     page = internal::ClampPage(page);
+    std::string crit = filter.criticality ? S(CriticalityName(*filter.criticality)) : "";
     return Many<Project>(
-        "SELECT id, name, team_id, criticality FROM projects ORDER BY name LIMIT $1 OFFSET $2",
-        [](const pqxx::row& r) { return ReadProject(r); }, page.limit, page.offset);
+        "SELECT p.id, p.name, p.team_id, p.criticality FROM projects p WHERE " + TeamClause(1) +
+            " AND lower(p.name) LIKE $3 ESCAPE '\\' AND ($4 = '' OR p.criticality = $4) "
+            "ORDER BY p.name LIMIT $5 OFFSET $6",
+        [](const pqxx::row& r) { return ReadProject(r); }, TeamsFlag(filter.team_ids),
+        internal::TeamsPgArray(filter.team_ids), internal::ContainsToLike(filter.name_contains),
+        crit, page.limit, page.offset);
+  }
+
+  Result<Project> UpdateProject(std::string_view actor, Id id,
+                                std::optional<Criticality> criticality,
+                                std::optional<Id> team_id) override {
+    Project p;
+    Status status;
+    SBOMHUB_RETURN_IF_ERROR(Mutate(
+        [&](pqxx::work& w) {
+          auto r = w.exec_params(
+              "SELECT id, name, team_id, criticality FROM projects WHERE id = $1 FOR UPDATE", id);
+          if (r.empty()) {
+            status = Status::NotFound("project " + std::to_string(id) + " not found");
+            throw Abort();
+          }
+          p = ReadProject(r[0]);
+          if (criticality) p.criticality = *criticality;
+          if (team_id) p.team_id = *team_id;
+          w.exec_params0("UPDATE projects SET criticality = $1, team_id = $2 WHERE id = $3",
+                         S(CriticalityName(p.criticality)), p.team_id, id);
+          Audit(w, actor, "project.update", "project:" + std::to_string(id),
+                "team:" + std::to_string(p.team_id) +
+                    " criticality=" + S(CriticalityName(p.criticality)));
+        },
+        &status));
+    return p;
   }
 
   Result<ProjectVersion> CreateVersion(std::string_view actor, Id project_id,
@@ -330,6 +487,15 @@ class PostgresStore final : public Store {
     return One<ProjectVersion>(
         "SELECT id, project_id, version FROM project_versions WHERE id = $1",
         [](const pqxx::row& r) { return ReadVersion(r); }, "version " + std::to_string(id), id);
+  }
+
+  Result<ProjectVersion> GetVersionByName(Id project_id, std::string_view version) override {
+    return One<ProjectVersion>(
+        "SELECT id, project_id, version FROM project_versions WHERE project_id = $1 AND "
+        "version = $2",
+        [](const pqxx::row& r) { return ReadVersion(r); },
+        "version '" + S(version) + "' of project " + std::to_string(project_id), project_id,
+        S(version));
   }
 
   Result<std::vector<ProjectVersion>> ListVersions(Id project_id, Page page) override {
@@ -441,33 +607,35 @@ class PostgresStore final : public Store {
 
   Result<std::vector<WhereUsedRow>> WhereUsed(std::string_view purl,
                                               std::optional<std::string_view> version,
-                                              Page page) override {
+                                              Page page, const TeamScope& teams) override {
     auto key = internal::PurlKey(purl);
     if (key.first.empty()) return Status::InvalidArgument("'" + S(purl) + "' is not a package URL");
     page = internal::ClampPage(page);
     return Many<WhereUsedRow>(
         kWhereUsedSelect +
-            "WHERE c.purl_type = $1 AND c.purl_name = $2 AND (NOT $3 OR c.version = $4) "
-            "ORDER BY p.name, v.version, c.id LIMIT $5 OFFSET $6",
+            "WHERE c.purl_type = $1 AND c.purl_name = $2 AND (NOT $3 OR c.version = $4) AND " +
+            TeamClause(5) + " ORDER BY p.name, v.version, c.id LIMIT $7 OFFSET $8",
         ReadWhereUsed, key.first, key.second, version.has_value(), S(version.value_or("")),
-        page.limit, page.offset);
+        TeamsFlag(teams), internal::TeamsPgArray(teams), page.limit, page.offset);
   }
 
-  Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page) override {
+  Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page,
+                                                    const TeamScope& teams) override {
     page = internal::ClampPage(page);
-    return Many<WhereUsedRow>(kWhereUsedSelect +
-                                  "WHERE lower(c.name) LIKE $1 ESCAPE '\\' "
-                                  "ORDER BY p.name, v.version, c.id LIMIT $2 OFFSET $3",
-                              ReadWhereUsed, internal::GlobToLike(pattern), page.limit,
-                              page.offset);
+    return Many<WhereUsedRow>(kWhereUsedSelect + "WHERE lower(c.name) LIKE $1 ESCAPE '\\' AND " +
+                                  TeamClause(2) +
+                                  " ORDER BY p.name, v.version, c.id LIMIT $4 OFFSET $5",
+                              ReadWhereUsed, internal::GlobToLike(pattern), TeamsFlag(teams),
+                              internal::TeamsPgArray(teams), page.limit, page.offset);
   }
 
   // ---- findings and triage ----
 
   Status RecordFindings(std::string_view actor, Id version_id,
-                        const std::vector<FindingKey>& current) override {
-    std::set<std::pair<std::string, std::string>> keys;
-    for (const auto& k : current) keys.emplace(k.component_ref, k.vulnerability_id);
+                        const std::vector<FindingRecord>& current) override {
+    std::map<std::pair<std::string, std::string>, const FindingDetails*> keys;
+    for (const auto& r : current)
+      keys.emplace(std::make_pair(r.key.component_ref, r.key.vulnerability_id), &r.details);
     std::string now = internal::NowUtc();
     Status status;
     SBOMHUB_RETURN_IF_ERROR(Mutate(
@@ -480,14 +648,32 @@ class PostgresStore final : public Store {
           // Retire everything, then re-activate what this scan reports (first_seen survives).
           w.exec_params0("UPDATE findings SET active = FALSE WHERE version_id = $1 AND active",
                          version_id);
-          for (const auto& [ref, vuln] : keys) {
+          for (const auto& [key, d] : keys) {
             w.exec_params0(
                 "INSERT INTO findings (version_id, component_ref, vulnerability_id, active, "
-                "first_seen, "
-                "last_seen) VALUES ($1, $2, $3, TRUE, $4, $4) ON CONFLICT (version_id, "
-                "component_ref, "
-                "vulnerability_id) DO UPDATE SET active = TRUE, last_seen = excluded.last_seen",
-                version_id, ref, vuln, now);
+                "first_seen, last_seen, analysis_component, component_name, component_version, "
+                "component_purl, severity, cvss_score, cvss_vector, epss, epss_percentile, kev, "
+                "summary, fixed_versions, matcher, needs_verification, confidence) "
+                "VALUES ($1, $2, $3, TRUE, $4, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                "$15, $16, $17, $18, $19) "
+                "ON CONFLICT (version_id, component_ref, vulnerability_id) DO UPDATE SET "
+                "active = TRUE, last_seen = excluded.last_seen, "
+                "analysis_component = excluded.analysis_component, "
+                "component_name = excluded.component_name, "
+                "component_version = excluded.component_version, "
+                "component_purl = excluded.component_purl, severity = excluded.severity, "
+                "cvss_score = excluded.cvss_score, cvss_vector = excluded.cvss_vector, "
+                "epss = excluded.epss, epss_percentile = excluded.epss_percentile, "
+                "kev = excluded.kev, summary = excluded.summary, "
+                "fixed_versions = excluded.fixed_versions, matcher = excluded.matcher, "
+                "needs_verification = excluded.needs_verification, "
+                "confidence = excluded.confidence",
+                version_id, key.first, key.second, now,
+                AnalysisComponentKey(d->component_purl,
+                                     d->component_name.empty() ? key.first : d->component_name),
+                d->component_name, d->component_version, d->component_purl, d->severity,
+                d->cvss_score, d->cvss_vector, d->epss, d->epss_percentile, d->kev, d->summary,
+                d->fixed_versions, d->matcher, d->needs_verification, d->confidence);
           }
           Audit(w, actor, "findings.record", "version:" + std::to_string(version_id),
                 "active=" + std::to_string(keys.size()));
@@ -500,14 +686,38 @@ class PostgresStore final : public Store {
                                           Page page) override {
     page = internal::ClampPage(page);
     return Many<Finding>(
-        "SELECT id, version_id, component_ref, vulnerability_id, active, first_seen, last_seen "
-        "FROM findings WHERE version_id = $1 AND ($2 OR active) "
-        "ORDER BY component_ref, vulnerability_id LIMIT $3 OFFSET $4",
+        "SELECT " + kFindingColumns +
+            " FROM findings f WHERE f.version_id = $1 AND ($2 OR f.active) "
+            "ORDER BY f.component_ref, f.vulnerability_id LIMIT $3 OFFSET $4",
+        [](const pqxx::row& r) { return ReadFinding(r, 0); }, version_id, include_inactive,
+        page.limit, page.offset);
+  }
+
+  Result<std::vector<FindingRow>> QueryFindings(const FindingQuery& q, Page page) override {
+    page = internal::ClampPage(page);
+    return Many<FindingRow>(
+        "SELECT p.id, p.name, p.team_id, p.criticality, v.id, v.project_id, v.version, " +
+            kFindingColumns + ", " + kAnalysisColumns +
+            " FROM findings f JOIN project_versions v ON v.id = f.version_id "
+            "JOIN projects p ON p.id = v.project_id "
+            "LEFT JOIN analyses a ON a.project_id = p.id AND a.component = f.analysis_component "
+            "AND a.vulnerability_id = f.vulnerability_id "
+            "WHERE ($1 OR f.active) AND (NOT $2 OR p.id = $3) AND (NOT $4 OR v.id = $5) "
+            "AND (NOT $6 OR f.vulnerability_id = $7) AND " +
+            TeamClause(8) +
+            " ORDER BY p.name, v.version, f.component_ref, f.vulnerability_id "
+            "LIMIT $10 OFFSET $11",
         [](const pqxx::row& r) {
-          return Finding{IdOf(r[0]),   IdOf(r[1]), Str(r[2]), Str(r[3]),
-                         BoolOf(r[4]), Str(r[5]),  Str(r[6])};
+          FindingRow row{ReadProject(r, 0), ReadVersion(r, 4), ReadFinding(r, 7), std::nullopt};
+          if (!r[7 + kFindingColumnCount].is_null()) {
+            row.analysis = ReadAnalysisAt(r, 7 + kFindingColumnCount);
+          }
+          return row;
         },
-        version_id, include_inactive, page.limit, page.offset);
+        q.include_inactive, q.project_id.has_value(), q.project_id.value_or(0),
+        q.version_id.has_value(), q.version_id.value_or(0), q.vulnerability_id.has_value(),
+        q.vulnerability_id.value_or(""), TeamsFlag(q.team_ids), internal::TeamsPgArray(q.team_ids),
+        page.limit, page.offset);
   }
 
   Result<Analysis> PutAnalysis(std::string_view actor, const Analysis& analysis) override {
@@ -560,6 +770,213 @@ class PostgresStore final : public Store {
         ReadAnalysis, project_id, S(component), S(vulnerability_id));
   }
 
+  Result<std::vector<Analysis>> ListAnalyses(Id project_id, Page page) override {
+    page = internal::ClampPage(page);
+    return Many<Analysis>("SELECT " + kAnalysisColumns +
+                              " FROM analyses a WHERE a.project_id = $1 ORDER BY a.component, "
+                              "a.vulnerability_id LIMIT $2 OFFSET $3",
+                          ReadAnalysis, project_id, page.limit, page.offset);
+  }
+
+  // ---- sessions ----
+
+  Result<Session> CreateSession(std::string_view actor, std::string_view token_hash, Id user_id,
+                                std::string_view csrf_token, std::chrono::seconds ttl) override {
+    Session se{S(token_hash), user_id, S(csrf_token), internal::NowUtc(),
+               internal::UtcFromNow(ttl), ""};
+    se.last_seen = se.created_at;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      w.exec_params0(
+          "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, "
+          "last_seen) VALUES ($1, $2, $3, $4, $5, $6)",
+          se.token_hash, user_id, se.csrf_token, se.created_at, se.expires_at, se.last_seen);
+      Audit(w, actor, "session.create", "user:" + std::to_string(user_id), "");
+    }));
+    return se;
+  }
+
+  Result<Session> GetSession(std::string_view token_hash) override {
+    return One<Session>(
+        "SELECT token_hash, user_id, csrf_token, created_at, expires_at, last_seen FROM sessions "
+        "WHERE token_hash = $1 AND expires_at > $2",
+        ReadSession, "session", S(token_hash), internal::NowUtc());
+  }
+
+  Result<Session> TouchSession(std::string_view token_hash, std::chrono::seconds ttl) override {
+    std::string now = internal::NowUtc();
+    return Guard([&]() -> Result<Session> {
+      pqxx::nontransaction n(*conn_);
+      auto r = n.exec_params(
+          "UPDATE sessions SET last_seen = $1, expires_at = $2 WHERE token_hash = $3 AND "
+          "expires_at > $1 RETURNING token_hash, user_id, csrf_token, created_at, expires_at, "
+          "last_seen",
+          now, internal::UtcFromNow(ttl), S(token_hash));
+      if (r.empty()) return Status::NotFound("session not found");
+      return ReadSession(r[0]);
+    });
+  }
+
+  Status DeleteSession(std::string_view actor, std::string_view token_hash) override {
+    return Mutate([&](pqxx::work& w) {
+      auto r =
+          w.exec_params("DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id", S(token_hash));
+      if (!r.empty()) {
+        Audit(w, actor, "session.delete", "user:" + std::to_string(IdOf(r[0][0])), "");
+      }
+    });
+  }
+
+  Result<int> DeleteSessionsOfUser(std::string_view actor, Id user_id) override {
+    int n = 0;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      n = static_cast<int>(
+          w.exec_params("DELETE FROM sessions WHERE user_id = $1", user_id).affected_rows());
+      Audit(w, actor, "session.delete_all", "user:" + std::to_string(user_id),
+            "sessions=" + std::to_string(n));
+    }));
+    return n;
+  }
+
+  // ---- jobs ----
+
+  Result<Job> EnqueueJob(std::string_view actor, std::string_view kind, Id version_id) override {
+    Job job;
+    Status status;
+    SBOMHUB_RETURN_IF_ERROR(Mutate(
+        [&](pqxx::work& w) {
+          if (w.exec_params("SELECT id FROM project_versions WHERE id = $1", version_id).empty()) {
+            status = Status::NotFound("version " + std::to_string(version_id) + " not found");
+            throw Abort();
+          }
+          // The partial unique index makes a concurrent second enqueue a no-op here.
+          auto ins = w.exec_params(
+              "INSERT INTO jobs (kind, version_id, state, created_at) VALUES ($1, $2, 'queued', "
+              "$3) ON CONFLICT (version_id, kind) WHERE state = 'queued' DO NOTHING RETURNING " +
+                  kJobColumns,
+              S(kind), version_id, internal::NowUtc());
+          if (!ins.empty()) {
+            job = ReadJob(ins[0]);
+            Audit(w, actor, "job.enqueue", "job:" + std::to_string(job.id),
+                  S(kind) + " version:" + std::to_string(version_id));
+            return;
+          }
+          auto found = w.exec_params("SELECT " + kJobColumns +
+                                         " FROM jobs WHERE version_id = $1 AND kind = $2 AND "
+                                         "state = 'queued'",
+                                     version_id, S(kind));
+          if (found.empty()) {
+            status = Status::Conflict("job for version " + std::to_string(version_id) +
+                                      " was claimed while enqueueing; retry");
+            throw Abort();
+          }
+          job = ReadJob(found[0]);
+        },
+        &status));
+    return job;
+  }
+
+  Result<std::optional<Job>> ClaimJob(std::string_view worker) override {
+    std::optional<Job> job;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      // SKIP LOCKED: concurrent workers each take a different queued row without waiting.
+      auto r = w.exec_params(
+          "UPDATE jobs SET state = 'running', attempts = attempts + 1, started_at = $1, "
+          "worker = $2, finished_at = '' WHERE id = (SELECT id FROM jobs WHERE state = 'queued' "
+          "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " +
+              kJobColumns,
+          internal::NowUtc(), S(worker));
+      if (!r.empty()) job = ReadJob(r[0]);
+    }));
+    return job;
+  }
+
+  Status FinishJob(Id id, std::string_view error) override {
+    Status status;
+    SBOMHUB_RETURN_IF_ERROR(Mutate(
+        [&](pqxx::work& w) {
+          auto r = w.exec_params("SELECT state FROM jobs WHERE id = $1 FOR UPDATE", id);
+          if (r.empty()) {
+            status = Status::NotFound("job " + std::to_string(id) + " not found");
+            throw Abort();
+          }
+          std::string state = Str(r[0][0]);
+          if (state != "running") {
+            status = Status::Conflict("job " + std::to_string(id) + " is " + state +
+                                      ", not running");
+            throw Abort();
+          }
+          w.exec_params0("UPDATE jobs SET state = $1, error = $2, finished_at = $3 WHERE id = $4",
+                         std::string(error.empty() ? "done" : "failed"), S(error),
+                         internal::NowUtc(), id);
+        },
+        &status));
+    return status;
+  }
+
+  Result<int> RequeueStaleJobs(std::chrono::seconds older_than) override {
+    int n = 0;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&](pqxx::work& w) {
+      n = 0;
+      auto rows = w.exec_params(
+          "SELECT id, version_id, kind, attempts FROM jobs WHERE state = 'running' AND "
+          "started_at < $1 ORDER BY id FOR UPDATE SKIP LOCKED",
+          internal::UtcFromNow(-older_than));
+      for (const auto& r : rows) {
+        Id id = IdOf(r[0]);
+        bool already = w.exec_params1("SELECT count(*) FROM jobs WHERE version_id = $1 AND kind = "
+                                      "$2 AND state = 'queued'",
+                                      IdOf(r[1]), Str(r[2]))[0]
+                           .as<std::int64_t>() > 0;
+        std::string why = internal::StaleJobError(r[3].as<std::int64_t>(), already);
+        if (!why.empty()) {
+          w.exec_params0(
+              "UPDATE jobs SET state = 'failed', error = $1, finished_at = $2 WHERE id = $3", why,
+              internal::NowUtc(), id);
+        } else {
+          w.exec_params0("UPDATE jobs SET state = 'queued' WHERE id = $1", id);
+        }
+        ++n;
+      }
+    }));
+    return n;
+  }
+
+  Result<Job> GetJob(Id id) override {
+    return One<Job>("SELECT " + kJobColumns + " FROM jobs WHERE id = $1", ReadJob,
+                    "job " + std::to_string(id), id);
+  }
+
+  Result<std::vector<Job>> ListJobs(std::optional<JobState> state, Page page) override {
+    page = internal::ClampPage(page);
+    return Many<Job>("SELECT " + kJobColumns +
+                         " FROM jobs WHERE ($1 = '' OR state = $1) ORDER BY id DESC LIMIT $2 "
+                         "OFFSET $3",
+                     ReadJob, state ? S(JobStateName(*state)) : std::string(), page.limit,
+                     page.offset);
+  }
+
+  // ---- vulnerability DB state ----
+
+  Result<VulnDbState> GetVulnDbState() override {
+    return Guard([&]() -> Result<VulnDbState> {
+      pqxx::nontransaction n(*conn_);
+      auto r = n.exec("SELECT fingerprint, analyzed_at FROM vulndb_state WHERE id = 1");
+      if (r.empty()) return VulnDbState{};
+      return VulnDbState{Str(r[0][0]), Str(r[0][1])};
+    });
+  }
+
+  Status SetVulnDbState(std::string_view actor, std::string_view fingerprint) override {
+    return Mutate([&](pqxx::work& w) {
+      w.exec_params0(
+          "INSERT INTO vulndb_state (id, fingerprint, analyzed_at) VALUES (1, $1, $2) ON CONFLICT "
+          "(id) DO UPDATE SET fingerprint = excluded.fingerprint, analyzed_at = "
+          "excluded.analyzed_at",
+          S(fingerprint), internal::NowUtc());
+      Audit(w, actor, "vulndb.analyzed", "vulndb", S(fingerprint));
+    });
+  }
+
   Result<std::vector<AuditEntry>> ListAudit(Page page) override {
     page = internal::ClampPage(page);
     return Many<AuditEntry>(
@@ -572,6 +989,13 @@ class PostgresStore final : public Store {
   }
 
  private:
+  // `$at` = is a team filter set, `$at+1` = the ids as a bigint[] literal.
+  static std::string TeamClause(int at) {
+    return "(NOT $" + std::to_string(at) + " OR p.team_id = ANY($" + std::to_string(at + 1) +
+           "::bigint[]))";
+  }
+  static bool TeamsFlag(const TeamScope& teams) { return teams.has_value(); }
+
   // Thrown inside a Mutate body to roll back with the Status the body already set.
   struct Abort {};
 

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <functional>
+#include <map>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -191,6 +192,44 @@ class SqliteStore final : public Store {
                      "user '" + std::string(name) + "'", [&](Statement& st) { st.Bind(1, name); });
   }
 
+  Result<User> GetUser(Id id) override {
+    return One<User>("SELECT id, name, password_hash, role FROM users WHERE id = ?", ReadUser,
+                     "user " + std::to_string(id), [&](Statement& st) { st.Bind(1, id); });
+  }
+
+  Status SetUserPassword(std::string_view actor, Id user_id,
+                         std::string_view password_hash) override {
+    return Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto st,
+                               db_->Prepare("UPDATE users SET password_hash = ? WHERE id = ?"));
+      SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, password_hash).Bind(2, user_id).Run()));
+      if (db_->Changes() == 0)
+        return Status::NotFound("user " + std::to_string(user_id) + " not found");
+      return Audit(actor, "user.set_password", "user:" + std::to_string(user_id), "");
+    });
+  }
+
+  Status RemoveTeamMember(std::string_view actor, Id team_id, Id user_id) override {
+    return Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st, db_->Prepare("DELETE FROM team_members WHERE team_id = ? AND user_id = ?"));
+      SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, team_id).Bind(2, user_id).Run()));
+      if (db_->Changes() == 0) {
+        return Status::NotFound("user " + std::to_string(user_id) + " is not a member of team " +
+                                std::to_string(team_id));
+      }
+      return Audit(actor, "team.remove_member", "team:" + std::to_string(team_id),
+                   "user:" + std::to_string(user_id));
+    });
+  }
+
+  Result<std::vector<User>> ListTeamMembers(Id team_id) override {
+    return Many<User>(
+        "SELECT u.id, u.name, u.password_hash, u.role FROM users u JOIN team_members m ON "
+        "m.user_id = u.id WHERE m.team_id = ? ORDER BY u.name",
+        ReadUser, [&](Statement& st) { st.Bind(1, team_id); });
+  }
+
   Result<std::vector<User>> ListUsers(Page page) override {
     return Many<User>(
         "SELECT id, name, password_hash, role FROM users ORDER BY name LIMIT ? OFFSET ?", ReadUser,
@@ -289,11 +328,41 @@ class SqliteStore final : public Store {
         [&](Statement& st) { st.Bind(1, name); });
   }
 
-  Result<std::vector<Project>> ListProjects(Page page) override {
+  Result<std::vector<Project>> ListProjects(const ProjectFilter& filter, Page page) override {
     return Many<Project>(
-        "SELECT id, name, team_id, criticality FROM projects ORDER BY name LIMIT ? OFFSET ?",
+        "SELECT id, name, team_id, criticality FROM projects WHERE "
+        "(? = '' OR team_id IN (SELECT value FROM json_each(?))) "
+        "AND lower(name) LIKE ? ESCAPE '\\' AND (? = '' OR criticality = ?) "
+        "ORDER BY name LIMIT ? OFFSET ?",
         [](const Statement& st) { return ReadProject(st); },
-        [&](Statement& st) { BindPage(st, 1, page); });
+        [&](Statement& st) {
+          std::string teams = internal::TeamsJson(filter.team_ids);
+          std::string crit =
+              filter.criticality ? std::string(CriticalityName(*filter.criticality)) : "";
+          st.Bind(1, teams).Bind(2, teams.empty() ? "[]" : teams);
+          st.Bind(3, internal::ContainsToLike(filter.name_contains));
+          st.Bind(4, crit).Bind(5, crit);
+          BindPage(st, 6, page);
+        });
+  }
+
+  Result<Project> UpdateProject(std::string_view actor, Id id,
+                                std::optional<Criticality> criticality,
+                                std::optional<Id> team_id) override {
+    Project p;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(p, GetProject(id));
+      if (criticality) p.criticality = *criticality;
+      if (team_id) p.team_id = *team_id;
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st, db_->Prepare("UPDATE projects SET criticality = ?, team_id = ? WHERE id = ?"));
+      SBOMHUB_RETURN_IF_ERROR(MapError(
+          st.Bind(1, CriticalityName(p.criticality)).Bind(2, p.team_id).Bind(3, id).Run()));
+      return Audit(actor, "project.update", "project:" + std::to_string(id),
+                   "team:" + std::to_string(p.team_id) +
+                       " criticality=" + std::string(CriticalityName(p.criticality)));
+    }));
+    return p;
   }
 
   Result<ProjectVersion> CreateVersion(std::string_view actor, Id project_id,
@@ -317,6 +386,14 @@ class SqliteStore final : public Store {
         "SELECT id, project_id, version FROM project_versions WHERE id = ?",
         [](const Statement& st) { return ReadVersion(st); }, "version " + std::to_string(id),
         [&](Statement& st) { st.Bind(1, id); });
+  }
+
+  Result<ProjectVersion> GetVersionByName(Id project_id, std::string_view version) override {
+    return One<ProjectVersion>(
+        "SELECT id, project_id, version FROM project_versions WHERE project_id = ? AND version = ?",
+        [](const Statement& st) { return ReadVersion(st); },
+        "version '" + std::string(version) + "' of project " + std::to_string(project_id),
+        [&](Statement& st) { st.Bind(1, project_id).Bind(2, version); });
   }
 
   Result<std::vector<ProjectVersion>> ListVersions(Id project_id, Page page) override {
@@ -459,39 +536,44 @@ class SqliteStore final : public Store {
 
   Result<std::vector<WhereUsedRow>> WhereUsed(std::string_view purl,
                                               std::optional<std::string_view> version,
-                                              Page page) override {
+                                              Page page, const TeamScope& teams) override {
     auto key = internal::PurlKey(purl);
     if (key.first.empty()) {
       return Status::InvalidArgument("'" + std::string(purl) + "' is not a package URL");
     }
     return Many<WhereUsedRow>(
         Sql({kWhereUsedSelect,
-             "WHERE c.purl_type = ? AND c.purl_name = ? AND (? = 0 OR c.version = ?) ",
-             kWhereUsedOrder}),
+             "WHERE c.purl_type = ? AND c.purl_name = ? AND (? = 0 OR c.version = ?) AND ",
+             kTeamClause, kWhereUsedOrder}),
         ReadWhereUsed, [&](Statement& st) {
           st.Bind(1, key.first)
               .Bind(2, key.second)
               .Bind(3, std::int64_t{version ? 1 : 0})
               .Bind(4, version.value_or(""));
-          BindPage(st, 5, page);
+          BindTeams(st, 5, teams);
+          BindPage(st, 7, page);
         });
   }
 
-  Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page) override {
+  Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page,
+                                                    const TeamScope& teams) override {
     return Many<WhereUsedRow>(
-        Sql({kWhereUsedSelect, "WHERE lower(c.name) LIKE ? ESCAPE '\\' ", kWhereUsedOrder}),
+        Sql({kWhereUsedSelect, "WHERE lower(c.name) LIKE ? ESCAPE '\\' AND ", kTeamClause,
+             kWhereUsedOrder}),
         ReadWhereUsed, [&](Statement& st) {
           st.Bind(1, internal::GlobToLike(pattern));
-          BindPage(st, 2, page);
+          BindTeams(st, 2, teams);
+          BindPage(st, 4, page);
         });
   }
 
   // ---- findings and triage ----
 
   Status RecordFindings(std::string_view actor, Id version_id,
-                        const std::vector<FindingKey>& current) override {
-    std::set<std::pair<std::string, std::string>> keys;
-    for (const auto& k : current) keys.emplace(k.component_ref, k.vulnerability_id);
+                        const std::vector<FindingRecord>& current) override {
+    std::map<std::pair<std::string, std::string>, const FindingDetails*> keys;
+    for (const auto& r : current)
+      keys.emplace(std::make_pair(r.key.component_ref, r.key.vulnerability_id), &r.details);
     std::string now = internal::NowUtc();
     return Mutate([&]() -> Status {
       SBOMHUB_RETURN_IF_ERROR(GetVersion(version_id).status());
@@ -505,11 +587,48 @@ class SqliteStore final : public Store {
           auto upsert,
           db_->Prepare(
               "INSERT INTO findings (version_id, component_ref, vulnerability_id, active, "
-              "first_seen, "
-              "last_seen) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (version_id, component_ref, "
-              "vulnerability_id) DO UPDATE SET active = 1, last_seen = excluded.last_seen"));
-      for (const auto& [ref, vuln] : keys) {
-        upsert.Bind(1, version_id).Bind(2, ref).Bind(3, vuln).Bind(4, now).Bind(5, now);
+              "first_seen, last_seen, analysis_component, component_name, component_version, "
+              "component_purl, severity, cvss_score, cvss_vector, epss, epss_percentile, kev, "
+              "summary, fixed_versions, matcher, needs_verification, confidence) "
+              "VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT (version_id, component_ref, vulnerability_id) DO UPDATE SET "
+              "active = 1, last_seen = excluded.last_seen, "
+              "analysis_component = excluded.analysis_component, "
+              "component_name = excluded.component_name, "
+              "component_version = excluded.component_version, "
+              "component_purl = excluded.component_purl, severity = excluded.severity, "
+              "cvss_score = excluded.cvss_score, cvss_vector = excluded.cvss_vector, "
+              "epss = excluded.epss, epss_percentile = excluded.epss_percentile, "
+              "kev = excluded.kev, summary = excluded.summary, "
+              "fixed_versions = excluded.fixed_versions, matcher = excluded.matcher, "
+              "needs_verification = excluded.needs_verification, "
+              "confidence = excluded.confidence"));
+      auto bind_opt = [&](int at, const std::optional<double>& v) {
+        if (v) {
+          upsert.Bind(at, *v);
+        } else {
+          upsert.BindNull(at);
+        }
+      };
+      for (const auto& [key, d] : keys) {
+        upsert.Bind(1, version_id).Bind(2, key.first).Bind(3, key.second).Bind(4, now).Bind(5, now);
+        upsert.Bind(6, AnalysisComponentKey(d->component_purl,
+                                            d->component_name.empty() ? key.first
+                                                                      : d->component_name))
+            .Bind(7, d->component_name)
+            .Bind(8, d->component_version)
+            .Bind(9, d->component_purl)
+            .Bind(10, d->severity);
+        bind_opt(11, d->cvss_score);
+        upsert.Bind(12, d->cvss_vector);
+        bind_opt(13, d->epss);
+        bind_opt(14, d->epss_percentile);
+        upsert.Bind(15, std::int64_t{d->kev ? 1 : 0})
+            .Bind(16, d->summary)
+            .Bind(17, d->fixed_versions)
+            .Bind(18, d->matcher)
+            .Bind(19, std::int64_t{d->needs_verification ? 1 : 0})
+            .Bind(20, d->confidence);
         SBOMHUB_RETURN_IF_ERROR(MapError(upsert.Run()));
       }
       return Audit(actor, "findings.record", "version:" + std::to_string(version_id),
@@ -520,16 +639,43 @@ class SqliteStore final : public Store {
   Result<std::vector<Finding>> FindingsOf(Id version_id, bool include_inactive,
                                           Page page) override {
     return Many<Finding>(
-        "SELECT id, version_id, component_ref, vulnerability_id, active, first_seen, last_seen "
-        "FROM findings WHERE version_id = ? AND (? = 1 OR active = 1) "
-        "ORDER BY component_ref, vulnerability_id LIMIT ? OFFSET ?",
-        [](const Statement& st) {
-          return Finding{st.ColumnInt(0),      st.ColumnInt(1), Str(st, 2), Str(st, 3),
-                         st.ColumnInt(4) != 0, Str(st, 5),      Str(st, 6)};
-        },
+        Sql({"SELECT ", kFindingColumns,
+             " FROM findings f WHERE f.version_id = ? AND (? = 1 OR f.active = 1) "
+             "ORDER BY f.component_ref, f.vulnerability_id LIMIT ? OFFSET ?"}),
+        [](const Statement& st) { return ReadFinding(st, 0); },
         [&](Statement& st) {
           st.Bind(1, version_id).Bind(2, std::int64_t{include_inactive ? 1 : 0});
           BindPage(st, 3, page);
+        });
+  }
+
+  Result<std::vector<FindingRow>> QueryFindings(const FindingQuery& q, Page page) override {
+    return Many<FindingRow>(
+        Sql({"SELECT p.id, p.name, p.team_id, p.criticality, v.id, v.project_id, v.version, ",
+             kFindingColumns, ", ", kAnalysisColumns,
+             " FROM findings f JOIN project_versions v ON v.id = f.version_id "
+             "JOIN projects p ON p.id = v.project_id "
+             "LEFT JOIN analyses a ON a.project_id = p.id AND a.component = f.analysis_component "
+             "AND a.vulnerability_id = f.vulnerability_id "
+             "WHERE (? = 1 OR f.active = 1) AND (? = 0 OR p.id = ?) AND (? = 0 OR v.id = ?) "
+             "AND (? = 0 OR f.vulnerability_id = ?) AND ",
+             kTeamClause,
+             "ORDER BY p.name, v.version, f.component_ref, f.vulnerability_id LIMIT ? OFFSET ?"}),
+        [](const Statement& st) {
+          FindingRow r{ReadProject(st, 0), ReadVersion(st, 4), ReadFinding(st, 7), std::nullopt};
+          if (!st.ColumnIsNull(7 + kFindingColumnCount)) {
+            r.analysis = ReadAnalysisAt(st, 7 + kFindingColumnCount);
+          }
+          return r;
+        },
+        [&](Statement& st) {
+          st.Bind(1, std::int64_t{q.include_inactive ? 1 : 0});
+          st.Bind(2, std::int64_t{q.project_id ? 1 : 0}).Bind(3, q.project_id.value_or(0));
+          st.Bind(4, std::int64_t{q.version_id ? 1 : 0}).Bind(5, q.version_id.value_or(0));
+          st.Bind(6, std::int64_t{q.vulnerability_id ? 1 : 0})
+              .Bind(7, q.vulnerability_id.value_or(""));
+          BindTeams(st, 8, q.team_ids);
+          BindPage(st, 10, page);
         });
   }
 
@@ -606,6 +752,243 @@ class SqliteStore final : public Store {
         });
   }
 
+  Result<std::vector<Analysis>> ListAnalyses(Id project_id, Page page) override {
+    return Many<Analysis>(
+        Sql({"SELECT ", kAnalysisColumns,
+             " FROM analyses a WHERE a.project_id = ? ORDER BY a.component, a.vulnerability_id "
+             "LIMIT ? OFFSET ?"}),
+        ReadAnalysis, [&](Statement& st) {
+          st.Bind(1, project_id);
+          BindPage(st, 2, page);
+        });
+  }
+
+  // ---- sessions ----
+
+  Result<Session> CreateSession(std::string_view actor, std::string_view token_hash, Id user_id,
+                                std::string_view csrf_token, std::chrono::seconds ttl) override {
+    Session se{std::string(token_hash), user_id, std::string(csrf_token), internal::NowUtc(),
+               internal::UtcFromNow(ttl), ""};
+    se.last_seen = se.created_at;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st, db_->Prepare("INSERT INTO sessions (token_hash, user_id, csrf_token, "
+                                "created_at, expires_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)"));
+      st.Bind(1, se.token_hash)
+          .Bind(2, user_id)
+          .Bind(3, se.csrf_token)
+          .Bind(4, se.created_at)
+          .Bind(5, se.expires_at)
+          .Bind(6, se.last_seen);
+      SBOMHUB_RETURN_IF_ERROR(MapError(st.Run()));
+      return Audit(actor, "session.create", "user:" + std::to_string(user_id), "");
+    }));
+    return se;
+  }
+
+  Result<Session> GetSession(std::string_view token_hash) override {
+    return One<Session>(
+        "SELECT token_hash, user_id, csrf_token, created_at, expires_at, last_seen FROM sessions "
+        "WHERE token_hash = ? AND expires_at > ?",
+        ReadSession, "session", [&](Statement& st) {
+          st.Bind(1, token_hash).Bind(2, internal::NowUtc());
+        });
+  }
+
+  Result<Session> TouchSession(std::string_view token_hash, std::chrono::seconds ttl) override {
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto st,
+                               db_->Prepare("UPDATE sessions SET last_seen = ?, expires_at = ? "
+                                            "WHERE token_hash = ? AND expires_at > ?"));
+      std::string now = internal::NowUtc();
+      SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, now)
+                                           .Bind(2, internal::UtcFromNow(ttl))
+                                           .Bind(3, token_hash)
+                                           .Bind(4, now)
+                                           .Run()));
+      if (db_->Changes() == 0) return Status::NotFound("session not found");
+      return Status::Ok();
+    }));
+    return GetSession(token_hash);
+  }
+
+  Status DeleteSession(std::string_view actor, std::string_view token_hash) override {
+    return Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto find,
+                               db_->Prepare("SELECT user_id FROM sessions WHERE token_hash = ?"));
+      find.Bind(1, token_hash);
+      SBOMHUB_ASSIGN_OR_RETURN(bool row, find.Step());
+      if (!row) return Status::Ok();
+      Id user = find.ColumnInt(0);
+      find.Reset();
+      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare("DELETE FROM sessions WHERE token_hash = ?"));
+      SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, token_hash).Run()));
+      return Audit(actor, "session.delete", "user:" + std::to_string(user), "");
+    });
+  }
+
+  Result<int> DeleteSessionsOfUser(std::string_view actor, Id user_id) override {
+    int n = 0;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(auto st, db_->Prepare("DELETE FROM sessions WHERE user_id = ?"));
+      SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, user_id).Run()));
+      n = db_->Changes();
+      return Audit(actor, "session.delete_all", "user:" + std::to_string(user_id),
+                   "sessions=" + std::to_string(n));
+    }));
+    return n;
+  }
+
+  // ---- jobs ----
+
+  Result<Job> EnqueueJob(std::string_view actor, std::string_view kind, Id version_id) override {
+    Id id = 0;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_RETURN_IF_ERROR(GetVersion(version_id).status());
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto find, db_->Prepare("SELECT id FROM jobs WHERE version_id = ? AND kind = ? AND "
+                                  "state = 'queued'"));
+      find.Bind(1, version_id).Bind(2, kind);
+      SBOMHUB_ASSIGN_OR_RETURN(bool row, find.Step());
+      if (row) {
+        id = find.ColumnInt(0);
+        return Status::Ok();
+      }
+      find.Reset();
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto ins, db_->Prepare("INSERT INTO jobs (kind, version_id, state, created_at) VALUES "
+                                 "(?, ?, 'queued', ?) RETURNING id"));
+      ins.Bind(1, kind).Bind(2, version_id).Bind(3, internal::NowUtc());
+      SBOMHUB_ASSIGN_OR_RETURN(id, StepId(ins));
+      return Audit(actor, "job.enqueue", "job:" + std::to_string(id),
+                   std::string(kind) + " version:" + std::to_string(version_id));
+    }));
+    return GetJob(id);
+  }
+
+  Result<std::optional<Job>> ClaimJob(std::string_view worker) override {
+    Id id = 0;
+    // BEGIN IMMEDIATE takes the write lock before the SELECT, so two workers cannot pick the same
+    // queued row.
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto find, db_->Prepare("SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1"));
+      SBOMHUB_ASSIGN_OR_RETURN(bool row, find.Step());
+      if (!row) return Status::Ok();
+      id = find.ColumnInt(0);
+      find.Reset();
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st, db_->Prepare("UPDATE jobs SET state = 'running', attempts = attempts + 1, "
+                                "started_at = ?, worker = ?, finished_at = '' WHERE id = ?"));
+      return MapError(st.Bind(1, internal::NowUtc()).Bind(2, worker).Bind(3, id).Run());
+    }));
+    if (id == 0) return std::optional<Job>();
+    SBOMHUB_ASSIGN_OR_RETURN(Job job, GetJob(id));
+    return std::optional<Job>(std::move(job));
+  }
+
+  Status FinishJob(Id id, std::string_view error) override {
+    return Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(Job job, GetJob(id));
+      if (job.state != JobState::kRunning) {
+        return Status::Conflict("job " + std::to_string(id) + " is " +
+                                std::string(JobStateName(job.state)) + ", not running");
+      }
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st,
+          db_->Prepare("UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE id = ?"));
+      return MapError(st.Bind(1, error.empty() ? "done" : "failed")
+                          .Bind(2, error)
+                          .Bind(3, internal::NowUtc())
+                          .Bind(4, id)
+                          .Run());
+    });
+  }
+
+  Result<int> RequeueStaleJobs(std::chrono::seconds older_than) override {
+    int n = 0;
+    SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto stale, db_->Prepare("SELECT id, version_id, kind, attempts FROM jobs WHERE state = "
+                                   "'running' AND started_at < ? ORDER BY id"));
+      stale.Bind(1, internal::UtcFromNow(-older_than));
+      struct Row {
+        Id id, version;
+        std::string kind;
+        std::int64_t attempts;
+      };
+      std::vector<Row> rows;
+      for (;;) {
+        SBOMHUB_ASSIGN_OR_RETURN(bool row, stale.Step());
+        if (!row) break;
+        rows.push_back({stale.ColumnInt(0), stale.ColumnInt(1), Str(stale, 2), stale.ColumnInt(3)});
+      }
+      stale.Reset();
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto queued, db_->Prepare("SELECT count(*) FROM jobs WHERE version_id = ? AND kind = ? "
+                                    "AND state = 'queued'"));
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto fail, db_->Prepare("UPDATE jobs SET state = 'failed', error = ?, finished_at = ? "
+                                  "WHERE id = ?"));
+      SBOMHUB_ASSIGN_OR_RETURN(auto requeue,
+                               db_->Prepare("UPDATE jobs SET state = 'queued' WHERE id = ?"));
+      for (const auto& r : rows) {
+        queued.Bind(1, r.version).Bind(2, r.kind);
+        SBOMHUB_ASSIGN_OR_RETURN(bool has, queued.Step());
+        bool already = has && queued.ColumnInt(0) > 0;
+        queued.Reset();
+        std::string why = internal::StaleJobError(r.attempts, already);
+        if (!why.empty()) {
+          SBOMHUB_RETURN_IF_ERROR(
+              MapError(fail.Bind(1, why).Bind(2, internal::NowUtc()).Bind(3, r.id).Run()));
+        } else {
+          SBOMHUB_RETURN_IF_ERROR(MapError(requeue.Bind(1, r.id).Run()));
+        }
+        ++n;
+      }
+      return Status::Ok();
+    }));
+    return n;
+  }
+
+  Result<Job> GetJob(Id id) override {
+    return One<Job>(Sql({"SELECT ", kJobColumns, " FROM jobs WHERE id = ?"}), ReadJob,
+                    "job " + std::to_string(id), [&](Statement& st) { st.Bind(1, id); });
+  }
+
+  Result<std::vector<Job>> ListJobs(std::optional<JobState> state, Page page) override {
+    return Many<Job>(
+        Sql({"SELECT ", kJobColumns,
+             " FROM jobs WHERE (? = '' OR state = ?) ORDER BY id DESC LIMIT ? OFFSET ?"}),
+        ReadJob, [&](Statement& st) {
+          std::string s = state ? std::string(JobStateName(*state)) : "";
+          st.Bind(1, s).Bind(2, s);
+          BindPage(st, 3, page);
+        });
+  }
+
+  // ---- vulnerability DB state ----
+
+  Result<VulnDbState> GetVulnDbState() override {
+    SBOMHUB_ASSIGN_OR_RETURN(
+        auto st, db_->Prepare("SELECT fingerprint, analyzed_at FROM vulndb_state WHERE id = 1"));
+    SBOMHUB_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return VulnDbState{};
+    return VulnDbState{Str(st, 0), Str(st, 1)};
+  }
+
+  Status SetVulnDbState(std::string_view actor, std::string_view fingerprint) override {
+    return Mutate([&]() -> Status {
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto st, db_->Prepare("INSERT INTO vulndb_state (id, fingerprint, analyzed_at) VALUES "
+                                "(1, ?, ?) ON CONFLICT (id) DO UPDATE SET fingerprint = "
+                                "excluded.fingerprint, analyzed_at = excluded.analyzed_at"));
+      SBOMHUB_RETURN_IF_ERROR(
+          MapError(st.Bind(1, fingerprint).Bind(2, internal::NowUtc()).Run()));
+      return Audit(actor, "vulndb.analyzed", "vulndb", std::string(fingerprint));
+    });
+  }
+
   Result<std::vector<AuditEntry>> ListAudit(Page page) override {
     return Many<AuditEntry>(
         "SELECT id, actor, action, object, detail, at FROM audit_log ORDER BY id DESC LIMIT ? "
@@ -627,22 +1010,94 @@ class SqliteStore final : public Store {
       "JOIN projects p ON p.id = v.project_id ";
   static constexpr std::string_view kWhereUsedOrder =
       "ORDER BY p.name, v.version, c.id LIMIT ? OFFSET ?";
+  // Two parameters: the TeamsJson text twice ("" = every team).
+  static constexpr std::string_view kTeamClause =
+      "(? = '' OR p.team_id IN (SELECT value FROM json_each(?))) ";
+  static constexpr std::string_view kFindingColumns =
+      "f.id, f.version_id, f.component_ref, f.vulnerability_id, f.active, f.first_seen, "
+      "f.last_seen, f.analysis_component, f.component_name, f.component_version, "
+      "f.component_purl, f.severity, f.cvss_score, f.cvss_vector, f.epss, f.epss_percentile, "
+      "f.kev, f.summary, f.fixed_versions, f.matcher, f.needs_verification, f.confidence";
+  static constexpr int kFindingColumnCount = 22;
+  static constexpr std::string_view kAnalysisColumns =
+      "a.id, a.project_id, a.component, a.vulnerability_id, a.state, a.justification, "
+      "a.response, a.detail, a.updated_at, a.updated_by";
+  static constexpr std::string_view kJobColumns =
+      "id, kind, version_id, state, attempts, error, created_at, started_at, finished_at, worker";
+
+  static void BindTeams(Statement& st, int at, const TeamScope& teams) {
+    std::string json = internal::TeamsJson(teams);
+    st.Bind(at, json).Bind(at + 1, json.empty() ? "[]" : json);
+  }
+
+  static std::optional<double> OptDouble(const Statement& st, int col) {
+    if (st.ColumnIsNull(col)) return std::nullopt;
+    return st.ColumnDouble(col);
+  }
+
+  static Finding ReadFinding(const Statement& st, int at) {
+    Finding f;
+    f.id = st.ColumnInt(at + 0);
+    f.version_id = st.ColumnInt(at + 1);
+    f.component_ref = Str(st, at + 2);
+    f.vulnerability_id = Str(st, at + 3);
+    f.active = st.ColumnInt(at + 4) != 0;
+    f.first_seen = Str(st, at + 5);
+    f.last_seen = Str(st, at + 6);
+    f.analysis_component = Str(st, at + 7);
+    auto& d = f.details;
+    d.component_name = Str(st, at + 8);
+    d.component_version = Str(st, at + 9);
+    d.component_purl = Str(st, at + 10);
+    d.severity = Str(st, at + 11);
+    d.cvss_score = OptDouble(st, at + 12);
+    d.cvss_vector = Str(st, at + 13);
+    d.epss = OptDouble(st, at + 14);
+    d.epss_percentile = OptDouble(st, at + 15);
+    d.kev = st.ColumnInt(at + 16) != 0;
+    d.summary = Str(st, at + 17);
+    d.fixed_versions = Str(st, at + 18);
+    d.matcher = Str(st, at + 19);
+    d.needs_verification = st.ColumnInt(at + 20) != 0;
+    d.confidence = st.ColumnDouble(at + 21);
+    return f;
+  }
+
+  static Session ReadSession(const Statement& st) {
+    return {Str(st, 0), st.ColumnInt(1), Str(st, 2), Str(st, 3), Str(st, 4), Str(st, 5)};
+  }
+
+  static Job ReadJob(const Statement& st) {
+    Job j;
+    j.id = st.ColumnInt(0);
+    j.kind = Str(st, 1);
+    j.version_id = st.ColumnInt(2);
+    j.state = ParseJobState(st.ColumnText(3)).value_or(JobState::kFailed);
+    j.attempts = static_cast<int>(st.ColumnInt(4));
+    j.error = Str(st, 5);
+    j.created_at = Str(st, 6);
+    j.started_at = Str(st, 7);
+    j.finished_at = Str(st, 8);
+    j.worker = Str(st, 9);
+    return j;
+  }
 
   static WhereUsedRow ReadWhereUsed(const Statement& st) {
     return {ReadProject(st, 0), ReadVersion(st, 4), ReadComponent(st, 7)};
   }
 
-  static Analysis ReadAnalysis(const Statement& st) {
-    return {st.ColumnInt(0),
-            st.ColumnInt(1),
-            Str(st, 2),
-            Str(st, 3),
-            ParseAnalysisState(st.ColumnText(4)).value_or(AnalysisState::kInTriage),
-            Str(st, 5),
-            Str(st, 6),
-            Str(st, 7),
-            Str(st, 8),
-            Str(st, 9)};
+  static Analysis ReadAnalysis(const Statement& st) { return ReadAnalysisAt(st, 0); }
+  static Analysis ReadAnalysisAt(const Statement& st, int at) {
+    return {st.ColumnInt(at + 0),
+            st.ColumnInt(at + 1),
+            Str(st, at + 2),
+            Str(st, at + 3),
+            ParseAnalysisState(st.ColumnText(at + 4)).value_or(AnalysisState::kInTriage),
+            Str(st, at + 5),
+            Str(st, at + 6),
+            Str(st, at + 7),
+            Str(st, at + 8),
+            Str(st, at + 9)};
   }
 
   static void BindPage(Statement& st, int at, Page page) {
