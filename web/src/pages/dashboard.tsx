@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
-import { get, teamName, type Project } from '../api';
+import { ApiError, get, itemsOf, query, teamName, type Page, type Project } from '../api';
 import { BarChart, TrendChart, type TrendPoint } from '../components/charts';
 import { Icon } from '../components/icons';
-import { Empty, ErrorBox, Loading, PriorityBadge } from '../components/ui';
+import { Empty, ErrorBox, Loading, PriorityBadge, SeverityBadge } from '../components/ui';
 import { useLoad } from '../hooks';
 import { fmtNumber, fmtPercent, t, tOr } from '../i18n';
 import { href } from '../router';
@@ -53,8 +53,32 @@ function trendOf(tr: Dashboard['trend']): TrendPoint[] {
     .map(([date, value]) => ({ date, value }));
 }
 
+const SEV_WEIGHT: Record<string, number> = { critical: 10, high: 5, medium: 2, low: 1 };
+
+/** Without a /dashboard route (older servers) the same picture is summed from /projects. */
+async function loadDashboard(signal: AbortSignal): Promise<Dashboard> {
+  try {
+    return await get<Dashboard>('/api/v1/dashboard', signal);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 404) throw e;
+  }
+  const projects = itemsOf(await get<Page<Project>>(`/api/v1/projects${query({ limit: 10000 })}`, signal));
+  const sev: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 };
+  let kev = 0;
+  const ranked = projects.map((p) => {
+    const f = (p.findings ?? {}) as Record<string, number>;
+    for (const k of ['critical', 'high', 'medium', 'low']) sev[k] += f[k] ?? 0;
+    sev.unknown += f.other ?? 0;
+    kev += f.kev ?? 0;
+    const score = Object.entries(SEV_WEIGHT).reduce((a, [k, w]) => a + w * (f[k] ?? 0), 0) + 20 * (f.kev ?? 0);
+    return { ...p, score, counts: f };
+  });
+  ranked.sort((a, b) => b.score - a.score);
+  return { by_severity: sev, kev_hits: kev, projects_by_risk: ranked, open_findings: Object.values(sev).reduce((a, b) => a + b, 0) };
+}
+
 export function DashboardPage(): JSX.Element {
-  const d = useLoad((s) => get<Dashboard>('/api/v1/dashboard', s), []);
+  const d = useLoad(loadDashboard, []);
   if (d.error) return <ErrorBox error={d.error} />;
   if (!d.data) return <Loading />;
   const db = d.data;
@@ -64,6 +88,9 @@ export function DashboardPage(): JSX.Element {
   const projects = db.projects_by_risk ?? db.projects ?? [];
   const trend = trendOf(db.trend);
   const open = db.open_findings ?? Object.values(prio).reduce((a, b) => a + b, 0);
+  const hasPriorities = Object.values(prio).some((v) => v > 0) || !!(db.by_priority ?? db.priorities);
+  const first = projects[0] as (Project & { counts?: Record<string, number> }) | undefined;
+  const cols = first && !Object.keys(first.counts ?? first.risk ?? {}).some((k) => k.startsWith('P')) ? ['critical', 'high', 'medium', 'low'] : ['P1', 'P2', 'P3', 'P4'];
   const delta = trend.length > 1 ? trend[trend.length - 1].value - trend[0].value : undefined;
 
   return (
@@ -75,8 +102,8 @@ export function DashboardPage(): JSX.Element {
           <span class="kpi-value" data-testid="kpi-open">{fmtNumber(open)}</span>
         </div>
         <div class="kpi card">
-          <span class="kpi-label">{t('priorityP1')}</span>
-          <span class="kpi-value">{fmtNumber(prio.P1)}</span>
+          <span class="kpi-label">{hasPriorities ? t('priorityP1') : t('sev_critical')}</span>
+          <span class="kpi-value">{fmtNumber(hasPriorities ? prio.P1 : sev.critical)}</span>
         </div>
         <div class="kpi card kev">
           <span class="kpi-label">
@@ -90,10 +117,12 @@ export function DashboardPage(): JSX.Element {
         </div>
       </div>
       <div class="grid2">
-        <div class="card">
-          <h2>{t('byPriority')}</h2>
-          <BarChart title={t('byPriority')} bars={['P1', 'P2', 'P3', 'P4'].map((p) => ({ label: p, value: prio[p] ?? 0, cls: `prio-${p.toLowerCase()}` }))} />
-        </div>
+        {hasPriorities ? (
+          <div class="card">
+            <h2>{t('byPriority')}</h2>
+            <BarChart title={t('byPriority')} bars={['P1', 'P2', 'P3', 'P4'].map((p) => ({ label: p, value: prio[p] ?? 0, cls: `prio-${p.toLowerCase()}` }))} />
+          </div>
+        ) : null}
         <div class="card">
           <h2>{t('bySeverity')}</h2>
           <BarChart
@@ -148,16 +177,16 @@ export function DashboardPage(): JSX.Element {
                 <th scope="col">{t('team')}</th>
                 <th scope="col">{t('criticality')}</th>
                 <th scope="col">{t('riskScore')}</th>
-                {['P1', 'P2', 'P3', 'P4'].map((p) => (
+                {cols.map((p) => (
                   <th scope="col" key={p}>
-                    <PriorityBadge priority={p} />
+                    {p.startsWith('P') ? <PriorityBadge priority={p} /> : <SeverityBadge severity={p} />}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {projects.map((p) => {
-                const c = countsOf((p.counts ?? p.risk) as Counts, ['P1', 'P2', 'P3', 'P4']);
+                const c = countsOf((p.counts ?? p.risk ?? p.findings) as Counts, cols);
                 return (
                   <tr key={p.id ?? p.name}>
                     <td>
@@ -166,7 +195,7 @@ export function DashboardPage(): JSX.Element {
                     <td>{teamName(p.team)}</td>
                     <td>{p.criticality ? tOr(`crit_${p.criticality}`, p.criticality) : '–'}</td>
                     <td>{fmtNumber(p.risk_score ?? p.score, { maximumFractionDigits: 1 })}</td>
-                    {['P1', 'P2', 'P3', 'P4'].map((k) => (
+                    {cols.map((k) => (
                       <td key={k}>{fmtNumber(c[k])}</td>
                     ))}
                   </tr>
