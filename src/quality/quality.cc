@@ -5,9 +5,7 @@
 #include <cstdio>
 #include <deque>
 #include <initializer_list>
-#include <functional>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "base/text.h"
@@ -71,13 +69,6 @@ Presence LicensePresence(const Component& c) {
   return best;
 }
 
-bool HasProperty(const Component& c, std::string_view name) {
-  for (const auto& p : c.properties) {
-    if (EqualsIgnoreCase(p.name, name) && Classify(p.value) == Presence::kPresent) return true;
-  }
-  return false;
-}
-
 bool HasHash(const Component& c, std::optional<model::HashAlgorithm> algorithm = std::nullopt) {
   for (const auto& h : c.hashes) {
     if (Classify(h.value) != Presence::kPresent) continue;
@@ -124,13 +115,20 @@ bool IsRfc3339(std::string_view s) {
          IsDigits(s, i + 4, 2);
 }
 
+char FoldAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsFolded(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (FoldAscii(a[i]) != FoldAscii(b[i])) return false;
+  }
+  return true;
+}
+
 // '*' glob, case-insensitive. Single backtrack point: O(len(text) * stars) at worst.
 bool GlobMatch(std::string_view pattern, std::string_view text) {
   std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  // ASCII folding inline: this runs for every rule x component x property, and std::tolower is a
-  // locale-aware libc call per byte.
-  auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-  auto eq = [&fold](char a, char b) { return fold(a) == fold(b); };
+  auto eq = [](char a, char b) { return FoldAscii(a) == FoldAscii(b); };
   while (t < text.size()) {
     if (p < pattern.size() && pattern[p] != '*' && eq(pattern[p], text[t])) {
       ++p;
@@ -149,32 +147,111 @@ bool GlobMatch(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
+// A glob prepared once per assessment. The unnecessary-component rules run every glob against
+// every component name and property, and nearly all pairs fail: the literal text before the
+// first '*' and after the last one must open and close the text, which the first byte or the
+// length usually rules out, so GlobMatch runs only for the few candidates left.
+class Glob {
+ public:
+  explicit Glob(std::string_view pattern) : pattern_(pattern) {
+    const std::size_t first = pattern_.find('*');
+    if (first == std::string::npos) {
+      prefix_len_ = pattern_.size();
+      return;
+    }
+    has_star_ = true;
+    prefix_len_ = first;
+    suffix_len_ = pattern_.size() - pattern_.rfind('*') - 1;
+  }
+
+  bool Matches(std::string_view text) const {
+    const std::string_view p(pattern_);
+    if (!has_star_) return EqualsFolded(p, text);
+    if (text.size() < prefix_len_ + suffix_len_) return false;
+    if (!EqualsFolded(p.substr(0, prefix_len_), text.substr(0, prefix_len_))) return false;
+    if (!EqualsFolded(p.substr(p.size() - suffix_len_), text.substr(text.size() - suffix_len_))) return false;
+    return GlobMatch(p, text);
+  }
+
+ private:
+  std::string pattern_;
+  bool has_star_ = false;
+  std::size_t prefix_len_ = 0;  // literal bytes before the first '*'
+  std::size_t suffix_len_ = 0;  // literal bytes after the last '*'
+};
+
 // ---------------------------------------------------------------------------------------------
 // Facts gathered once per assessment
+//
+// Every profile asks the same questions of each component (is the supplier known? is there a
+// unique identifier?) and of each bom-ref (does anything depend on it? does it declare its
+// dependencies?). They are answered here, once, so each check is one pass over plain values:
+// one hash lookup per bom-ref and per edge endpoint for the whole assessment, not one per check.
+
+constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
+
+// What the document says about one bom-ref, from its components and its dependency data.
+struct RefInfo {
+  std::size_t id = 0;                         // dense index (adjacency lists)
+  std::size_t first_component = kNoParent;    // first component carrying the ref, if any
+  std::size_t component_count = 0;            // components carrying it (duplicates when > 1)
+  bool declared = false;                      // an outgoing edge or a dependency entry
+  bool connected = false;                     // appears in any edge
+  std::size_t dev_in = 0;                     // incoming dev/test/build edges
+  std::size_t other_in = 0;                   // other incoming edges
+};
+
+// Per-component answers shared by several profiles.
+struct ComponentFacts {
+  std::size_t index = 0;         // position in Facts::components
+  const RefInfo* ref = nullptr;  // nullptr when the component has no bom-ref
+  Presence name = Presence::kMissing;
+  Presence version = Presence::kMissing;
+  Presence supplier = Presence::kMissing;
+  Presence license = Presence::kMissing;
+  Presence purl = Presence::kMissing;
+  bool identifier = false;  // purl, CPE or SWID tag present
+  bool hash = false;        // any hash with a value
+  bool nested = false;      // contained in another component
+};
 
 struct Facts {
   const model::Sbom* sbom = nullptr;
   std::vector<const Component*> components;  // primary (if any) first, then document order
-  std::vector<std::size_t> parent;           // index into components, npos for top level
+  std::vector<std::size_t> parent;           // index into components, kNoParent for top level
+  std::vector<ComponentFacts> facts;         // parallel to components
   const Component* primary = nullptr;
-  std::unordered_map<std::string_view, std::size_t> by_ref;  // first component with each bom_ref
-  std::unordered_set<std::string_view> has_outgoing;         // refs with at least one edge out
-  std::unordered_set<std::string_view> declared;             // outgoing edges or a dependency entry
-  std::unordered_set<std::string_view> connected;            // appears in any edge
-  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> incoming;  // {dev, other}
-  std::unordered_set<const Component*> nested;  // contained in another component
+  // Every bom-ref of a component, edge endpoint or dependency entry. Node-based, so the RefInfo
+  // pointers held in `facts` and `edges` stay valid.
+  std::unordered_map<std::string_view, RefInfo> refs;
+  std::vector<std::pair<const RefInfo*, const RefInfo*>> edges;  // parallel to sbom.dependencies
 };
-
-constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
 
 bool IsDevEdge(model::RelationshipType t) {
   return t == model::RelationshipType::kDevDependsOn || t == model::RelationshipType::kTestDependsOn ||
          t == model::RelationshipType::kBuildDependsOn;
 }
 
+ComponentFacts Describe(const Component& c) {
+  ComponentFacts cf;
+  cf.name = Classify(c.name);
+  cf.version = Classify(c.version);
+  cf.supplier = SupplierPresence(c);
+  cf.license = LicensePresence(c);
+  cf.purl = Classify(c.purl);
+  cf.identifier = cf.purl == Presence::kPresent || HasIdentifier(c);
+  cf.hash = HasHash(c);
+  return cf;
+}
+
 Facts Gather(const model::Sbom& sbom) {
   Facts f;
   f.sbom = &sbom;
+  auto ref_info = [&f](std::string_view ref) -> RefInfo& {
+    auto [it, inserted] = f.refs.try_emplace(ref);
+    if (inserted) it->second.id = f.refs.size() - 1;
+    return it->second;
+  };
   // Iterative walk that also records each component's parent (nesting means "contains").
   struct Frame {
     const std::vector<Component>* list;
@@ -183,11 +260,20 @@ Facts Gather(const model::Sbom& sbom) {
   };
   std::vector<Frame> stack;
   auto add = [&](const Component& c, std::size_t parent) {
+    const std::size_t index = f.components.size();
     f.components.push_back(&c);
     f.parent.push_back(parent);
-    if (parent != kNoParent) f.nested.insert(&c);
-    if (!c.bom_ref.empty()) f.by_ref.try_emplace(c.bom_ref, f.components.size() - 1);
-    if (!c.components.empty()) stack.push_back({&c.components, 0, f.components.size() - 1});
+    ComponentFacts cf = Describe(c);
+    cf.index = index;
+    cf.nested = parent != kNoParent;
+    if (!c.bom_ref.empty()) {
+      RefInfo& r = ref_info(c.bom_ref);
+      if (r.first_component == kNoParent) r.first_component = index;
+      ++r.component_count;
+      cf.ref = &r;
+    }
+    f.facts.push_back(cf);
+    if (!c.components.empty()) stack.push_back({&c.components, 0, index});
   };
   auto drain = [&] {
     while (!stack.empty()) {
@@ -200,6 +286,7 @@ Facts Gather(const model::Sbom& sbom) {
       add(c, fr.parent);
     }
   };
+  f.refs.reserve(sbom.components.size() + sbom.dependencies.size() / 2 + 16);
   if (sbom.primary) {
     f.primary = &*sbom.primary;
     add(*sbom.primary, kNoParent);
@@ -208,19 +295,21 @@ Facts Gather(const model::Sbom& sbom) {
   stack.push_back({&sbom.components, 0, kNoParent});
   drain();
 
+  f.edges.reserve(sbom.dependencies.size());
   for (const auto& e : sbom.dependencies) {
-    f.has_outgoing.insert(e.from);
-    f.declared.insert(e.from);
-    f.connected.insert(e.from);
-    f.connected.insert(e.to);
-    auto& in = f.incoming[e.to];
+    RefInfo& from = ref_info(e.from);
+    RefInfo& to = ref_info(e.to);
+    from.declared = true;
+    from.connected = true;
+    to.connected = true;
     if (IsDevEdge(e.type)) {
-      ++in.first;
+      ++to.dev_in;
     } else {
-      ++in.second;
+      ++to.other_in;
     }
+    f.edges.emplace_back(&from, &to);
   }
-  for (const auto& r : sbom.dependency_refs) f.declared.insert(r);
+  for (const auto& r : sbom.dependency_refs) ref_info(r).declared = true;
   return f;
 }
 
@@ -279,18 +368,24 @@ void Finish(Check& c) {
   }
 }
 
-// A check applied to every component (optionally only those `applies` selects).
-Check PerComponent(const Spec& s, const Facts& f, const QualityOptions& o,
-                   const std::function<bool(const Component&)>& ok,
-                   const std::function<bool(const Component&)>& applies = nullptr) {
+struct Always {
+  bool operator()(const Component&, const ComponentFacts&) const { return true; }
+};
+
+// A check applied to every component (optionally only those `applies` selects). Both predicates
+// take the component and its ComponentFacts.
+template <typename Ok, typename Applies = Always>
+Check PerComponent(const Spec& s, const Facts& f, const QualityOptions& o, Ok&& ok, Applies&& applies = {}) {
   Check c = Make(s);
-  for (const Component* comp : f.components) {
-    if (applies && !applies(*comp)) continue;
+  for (std::size_t i = 0; i < f.components.size(); ++i) {
+    const Component& comp = *f.components[i];
+    const ComponentFacts& cf = f.facts[i];
+    if (!applies(comp, cf)) continue;
     ++c.applicable;
-    if (ok(*comp)) {
+    if (ok(comp, cf)) {
       ++c.passed;
     } else {
-      AddOffender(c, *comp, o);
+      AddOffender(c, comp, o);
     }
   }
   Finish(c);
@@ -331,15 +426,17 @@ std::string PrimaryDependencyDetail(const Facts& f, bool& ok) {
   ok = false;
   if (f.primary == nullptr) return "the SBOM names no primary component (CycloneDX metadata.component, SPDX DESCRIBES)";
   if (f.primary->bom_ref.empty()) return "the primary component has no bom-ref, so no dependency can point at it";
-  if (f.declared.count(f.primary->bom_ref) == 0 && f.primary->components.empty()) {
+  if (!f.facts[0].ref->declared && f.primary->components.empty()) {  // the primary is component 0
     return "no dependency relationship is declared for the primary component '" + f.primary->bom_ref + "'";
   }
   ok = true;
   return {};
 }
 
-bool DeclaresDependencies(const Facts& f, const Component& c) {
-  return (!c.bom_ref.empty() && f.declared.count(c.bom_ref) != 0) || !c.components.empty();
+bool HasIdentifierFact(const Component&, const ComponentFacts& cf) { return cf.identifier; }
+
+bool DeclaresDependencies(const Component& c, const ComponentFacts& cf) {
+  return (cf.ref != nullptr && cf.ref->declared) || !c.components.empty();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,16 +447,15 @@ constexpr std::string_view kNtiaSource = "NTIA, The Minimum Elements For a Softw
 std::vector<Check> Ntia(const Facts& f, const QualityOptions& o) {
   const model::Sbom& sbom = *f.sbom;
   std::vector<Check> out;
-  auto present = [](std::string_view v) { return Classify(v) == Presence::kPresent; };
   out.push_back(PerComponent({"ntia.supplier", "Supplier name", kNtiaSource, Level::kRequired, true, 1}, f, o,
-                             [](const Component& c) { return SupplierPresence(c) == Presence::kPresent; }));
+                             [](const Component&, const ComponentFacts& cf) { return cf.supplier == Presence::kPresent; }));
   out.push_back(PerComponent({"ntia.name", "Component name", kNtiaSource, Level::kRequired, true, 1}, f, o,
-                             [&](const Component& c) { return present(c.name); }));
+                             [](const Component&, const ComponentFacts& cf) { return cf.name == Presence::kPresent; }));
   out.push_back(PerComponent({"ntia.version", "Version of the component", kNtiaSource, Level::kRequired, true, 1}, f,
-                             o, [&](const Component& c) { return present(c.version); }));
+                             o, [](const Component&, const ComponentFacts& cf) { return cf.version == Presence::kPresent; }));
   out.push_back(PerComponent({"ntia.unique-identifiers", "Other unique identifiers (purl, CPE, SWID)", kNtiaSource,
                               Level::kRequired, true, 1},
-                             f, o, HasIdentifier));
+                             f, o, HasIdentifierFact));
   bool dep_ok = false;
   std::string dep_detail = PrimaryDependencyDetail(f, dep_ok);
   out.push_back(Document({"ntia.dependency-relationship", "Dependency relationship", kNtiaSource, Level::kRequired,
@@ -413,30 +509,30 @@ std::vector<Check> Cisa(const Facts& f, const QualityOptions& o) {
                          has_primary, has_primary ? "" : "the SBOM names no primary component"));
   // Component Name
   out.push_back(PerComponent({"cisa.name.minimum", "Component name", src("Component Name"), Level::kMinimum, true, kMin},
-                             f, o, [](const Component& c) { return Classify(c.name) == Presence::kPresent; }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.name == Presence::kPresent; }));
   // Version
   out.push_back(PerComponent({"cisa.version.minimum", "Version, or declared unknown", src("Version"), Level::kMinimum,
                               true, kMin},
-                             f, o, [&](const Component& c) { return known_or_declared(Classify(c.version)); }));
+                             f, o, [&](const Component&, const ComponentFacts& cf) { return known_or_declared(cf.version); }));
   out.push_back(PerComponent({"cisa.version.recommended", "Version known", src("Version"), Level::kRecommended, false,
                               kRec},
-                             f, o, [](const Component& c) { return Classify(c.version) == Presence::kPresent; }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.version == Presence::kPresent; }));
   // Supplier
   out.push_back(PerComponent({"cisa.supplier.minimum", "Supplier, or declared unknown", src("Supplier Name"),
                               Level::kMinimum, true, kMin},
-                             f, o, [&](const Component& c) { return known_or_declared(SupplierPresence(c)); }));
+                             f, o, [&](const Component&, const ComponentFacts& cf) { return known_or_declared(cf.supplier); }));
   out.push_back(PerComponent({"cisa.supplier.recommended", "Supplier known", src("Supplier Name"), Level::kRecommended,
                               false, kRec},
-                             f, o, [](const Component& c) { return SupplierPresence(c) == Presence::kPresent; }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.supplier == Presence::kPresent; }));
   // Unique Identifiers
   out.push_back(PerComponent({"cisa.unique-identifier.minimum", "At least one unique identifier (purl, CPE, SWID)",
                               src("Unique Identifier"), Level::kMinimum, true, kMin},
-                             f, o, HasIdentifier));
+                             f, o, HasIdentifierFact));
   // Cryptographic Hash
   if (f.primary != nullptr) {
     out.push_back(Document({"cisa.hash.minimum", "Hash of the primary component", src("Cryptographic Hash"),
                             Level::kMinimum, true, kMin},
-                           HasHash(*f.primary), HasHash(*f.primary) ? "" : "the primary component has no hash"));
+                           f.facts[0].hash, f.facts[0].hash ? "" : "the primary component has no hash"));
   } else {
     out.push_back(NotApplicable({"cisa.hash.minimum", "Hash of the primary component", src("Cryptographic Hash"),
                                  Level::kMinimum, true, kMin},
@@ -444,7 +540,7 @@ std::vector<Check> Cisa(const Facts& f, const QualityOptions& o) {
   }
   out.push_back(PerComponent({"cisa.hash.recommended", "Hash of every component", src("Cryptographic Hash"),
                               Level::kRecommended, false, kRec},
-                             f, o, [](const Component& c) { return HasHash(c); }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.hash; }));
   // Relationships
   bool dep_ok = false;
   std::string dep_detail = PrimaryDependencyDetail(f, dep_ok);
@@ -453,18 +549,17 @@ std::vector<Check> Cisa(const Facts& f, const QualityOptions& o) {
                          dep_ok, dep_detail));
   out.push_back(PerComponent({"cisa.relationships.recommended", "Every component takes part in the dependency graph",
                               src("Relationships"), Level::kRecommended, false, kRec},
-                             f, o, [&](const Component& c) {
-                               return (!c.bom_ref.empty() && f.connected.count(c.bom_ref) != 0) ||
-                                      !c.components.empty() || f.nested.count(&c) != 0 ||
-                                      DeclaresDependencies(f, c);
+                             f, o, [](const Component& c, const ComponentFacts& cf) {
+                               return (cf.ref != nullptr && cf.ref->connected) || !c.components.empty() || cf.nested ||
+                                      DeclaresDependencies(c, cf);
                              }));
   out.push_back(PerComponent({"cisa.relationship-completeness.aspirational",
                               "Every component states its dependencies, or that it has none",
                               src("Relationship Completeness"), Level::kAspirational, false, kAsp},
-                             f, o, [&](const Component& c) { return DeclaresDependencies(f, c); }));
+                             f, o, DeclaresDependencies));
   // License
   if (f.primary != nullptr) {
-    const Presence p = LicensePresence(*f.primary);
+    const Presence p = f.facts[0].license;  // the primary is component 0
     out.push_back(Document({"cisa.license.minimum", "License of the primary component, or declared unknown",
                             src("License"), Level::kMinimum, true, kMin},
                            known_or_declared(p), known_or_declared(p) ? "" : "the primary component has no license"));
@@ -475,11 +570,11 @@ std::vector<Check> Cisa(const Facts& f, const QualityOptions& o) {
   }
   out.push_back(PerComponent({"cisa.license.recommended", "License of every component known", src("License"),
                               Level::kRecommended, false, kRec},
-                             f, o, [](const Component& c) { return LicensePresence(c) == Presence::kPresent; }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.license == Presence::kPresent; }));
   // Copyright Holder
   out.push_back(PerComponent({"cisa.copyright.aspirational", "Copyright holder of every component",
                               src("Copyright Holder"), Level::kAspirational, false, kAsp},
-                             f, o, [](const Component& c) { return Classify(c.copyright) == Presence::kPresent; }));
+                             f, o, [](const Component& c, const ComponentFacts&) { return Classify(c.copyright) == Presence::kPresent; }));
   return out;
 }
 
@@ -501,6 +596,39 @@ bool VersionAtLeast(std::string_view version, int major, int minor) {
   return parts[0] > major || (parts[0] == major && parts[1] >= minor);
 }
 
+// The BSI component properties, found in one pass over a component's properties (each counts
+// only with a value).
+struct BsiProperties {
+  bool filename = false;
+  bool executable = false;
+  bool archive = false;
+  bool structured = false;
+  bool source_code_uri = false;
+};
+
+BsiProperties FindBsiProperties(const Component& c) {
+  constexpr std::string_view kPrefix = "bsi:component:";
+  BsiProperties b;
+  for (const auto& p : c.properties) {
+    const std::string_view name(p.name);
+    if (name.size() <= kPrefix.size() || !EqualsIgnoreCase(name.substr(0, kPrefix.size()), kPrefix)) continue;
+    if (Classify(p.value) != Presence::kPresent) continue;
+    const std::string_view rest = name.substr(kPrefix.size());
+    if (EqualsIgnoreCase(rest, "filename")) {
+      b.filename = true;
+    } else if (EqualsIgnoreCase(rest, "executable")) {
+      b.executable = true;
+    } else if (EqualsIgnoreCase(rest, "archive")) {
+      b.archive = true;
+    } else if (EqualsIgnoreCase(rest, "structured")) {
+      b.structured = true;
+    } else if (EqualsIgnoreCase(rest, "sourceCodeUri")) {
+      b.source_code_uri = true;
+    }
+  }
+  return b;
+}
+
 std::vector<Check> Bsi(const Facts& f, const QualityOptions& o) {
   const model::Sbom& sbom = *f.sbom;
   std::vector<Check> out;
@@ -510,6 +638,19 @@ std::vector<Check> Bsi(const Facts& f, const QualityOptions& o) {
   const std::string add_comp = std::string(kBsiSource) + "5.3.2 additional data fields for each component";
   const std::string format = std::string(kBsiSource) + "4 format (CycloneDX 1.5+ or SPDX 2.2.1+)";
   constexpr double kReq = 2, kAdd = 1;
+  std::vector<BsiProperties> bsi;
+  bsi.reserve(f.components.size());
+  for (const Component* c : f.components) bsi.push_back(FindBsiProperties(*c));
+  // Real SBOMs repeat a few dozen license texts over thousands of components: normalize each
+  // distinct text once.
+  std::unordered_map<std::string_view, bool> spdx_by_text;
+  auto is_spdx = [&spdx_by_text](std::string_view text) {
+    auto [it, inserted] = spdx_by_text.try_emplace(text, false);
+    if (inserted) {
+      it->second = license::NormalizeLicense(text).method != license::NormalizedLicense::Method::kUnmatched;
+    }
+    return it->second;
+  };
 
   const bool format_ok = sbom.family == model::SpecFamily::kCycloneDx ? VersionAtLeast(sbom.spec_version, 1, 5)
                                                                        : VersionAtLeast(sbom.spec_version, 2, 2);
@@ -533,7 +674,7 @@ std::vector<Check> Bsi(const Facts& f, const QualityOptions& o) {
   };
   out.push_back(PerComponent(spec("bsi.component-creator", "Component creator with e-mail address or URL", comp_fields,
                                   true),
-                             f, o, [](const Component& c) {
+                             f, o, [](const Component& c, const ComponentFacts&) {
                                if (c.supplier && HasContact(*c.supplier)) return true;
                                if (c.manufacturer && HasContact(*c.manufacturer)) return true;
                                for (const auto& a : c.authors) {
@@ -542,94 +683,108 @@ std::vector<Check> Bsi(const Facts& f, const QualityOptions& o) {
                                return false;
                              }));
   out.push_back(PerComponent(spec("bsi.component-name", "Component name", comp_fields, true), f, o,
-                             [](const Component& c) { return Classify(c.name) == Presence::kPresent; }));
+                             [](const Component&, const ComponentFacts& cf) { return cf.name == Presence::kPresent; }));
   out.push_back(PerComponent(spec("bsi.component-version", "Component version", comp_fields, true), f, o,
-                             [](const Component& c) { return Classify(c.version) == Presence::kPresent; }));
+                             [](const Component&, const ComponentFacts& cf) { return cf.version == Presence::kPresent; }));
   out.push_back(PerComponent(spec("bsi.filename", "Filename of the component", comp_fields, true), f, o,
-                             [](const Component& c) {
-                               return Classify(c.file_name) == Presence::kPresent ||
-                                      HasProperty(c, "bsi:component:filename");
+                             [&](const Component& c, const ComponentFacts& cf) {
+                               return Classify(c.file_name) == Presence::kPresent || bsi[cf.index].filename;
                              }));
   out.push_back(PerComponent(spec("bsi.dependencies", "Dependencies on other components (complete enumeration)",
                                   comp_fields, true),
-                             f, o, [&](const Component& c) { return DeclaresDependencies(f, c); }));
+                             f, o, DeclaresDependencies));
   out.push_back(PerComponent(spec("bsi.distribution-licences", "Distribution licences as SPDX identifiers/expressions",
                                   comp_fields, true),
-                             f, o, [](const Component& c) {
+                             f, o, [&](const Component& c, const ComponentFacts&) {
                                bool any = false;
                                for (const auto& l : c.licenses) {
                                  if (Classify(l.value) != Presence::kPresent) continue;
-                                 if (license::NormalizeLicense(l.value).method ==
-                                     license::NormalizedLicense::Method::kUnmatched) {
-                                   return false;
-                                 }
+                                 if (!is_spdx(l.value)) return false;
                                  any = true;
                                }
                                return any;
                              }));
   out.push_back(PerComponent(spec("bsi.hash-sha512", "SHA-512 hash of the deployable component", comp_fields, true), f,
-                             o, [](const Component& c) { return HasHash(c, model::HashAlgorithm::kSha512); }));
+                             o, [](const Component& c, const ComponentFacts&) { return HasHash(c, model::HashAlgorithm::kSha512); }));
   out.push_back(PerComponent(spec("bsi.executable-property", "Executable property (bsi:component:executable)",
                                   comp_fields, true),
-                             f, o, [](const Component& c) { return HasProperty(c, "bsi:component:executable"); }));
+                             f, o, [&](const Component&, const ComponentFacts& cf) { return bsi[cf.index].executable; }));
   out.push_back(PerComponent(spec("bsi.archive-property", "Archive property (bsi:component:archive)", comp_fields,
                                   true),
-                             f, o, [](const Component& c) { return HasProperty(c, "bsi:component:archive"); }));
+                             f, o, [&](const Component&, const ComponentFacts& cf) { return bsi[cf.index].archive; }));
   out.push_back(PerComponent(spec("bsi.structured-property", "Structured property (bsi:component:structured)",
                                   comp_fields, true),
-                             f, o, [](const Component& c) { return HasProperty(c, "bsi:component:structured"); }));
+                             f, o, [&](const Component&, const ComponentFacts& cf) { return bsi[cf.index].structured; }));
 
   out.push_back(Document({"bsi.sbom-uri", "SBOM URI (serial number / document namespace)", add_sbom,
                           Level::kAdditional, false, kAdd},
                          Classify(sbom.serial_number) == Presence::kPresent,
                          Classify(sbom.serial_number) == Presence::kPresent ? "" : "no serial number or namespace"));
   out.push_back(PerComponent(spec("bsi.source-code-uri", "Source code URI", add_comp, false), f, o,
-                             [](const Component& c) {
-                               return HasExternalRef(c, {"vcs", "source-distribution"}) ||
-                                      HasProperty(c, "bsi:component:sourceCodeUri");
+                             [&](const Component& c, const ComponentFacts& cf) {
+                               return HasExternalRef(c, {"vcs", "source-distribution"}) || bsi[cf.index].source_code_uri;
                              }));
   out.push_back(PerComponent(spec("bsi.executable-uri", "URI of the executable form", add_comp, false), f, o,
-                             [](const Component& c) {
+                             [](const Component& c, const ComponentFacts&) {
                                return HasExternalRef(c, {"distribution", "distribution-intake"}) ||
                                       Classify(c.download_location) == Presence::kPresent;
                              }));
   out.push_back(PerComponent(spec("bsi.source-hash", "Hash of the source code", add_comp, false), f, o,
-                             [](const Component& c) {
+                             [](const Component& c, const ComponentFacts&) {
                                return HasExternalRef(c, {"source-distribution", "vcs"}, /*need_hash=*/true);
                              }));
   out.push_back(PerComponent(spec("bsi.unique-identifiers", "Other unique identifiers (CPE, purl, SWID)", add_comp,
                                   false),
-                             f, o, HasIdentifier));
+                             f, o, HasIdentifierFact));
   return out;
 }
 
 constexpr std::string_view kHygieneSource = "sbomhub hygiene";
 
-bool IsDevelopmentOnly(const Facts& f, const Component& c) {
-  if (c.bom_ref.empty()) return false;
-  auto it = f.incoming.find(c.bom_ref);
-  return it != f.incoming.end() && it->second.first > 0 && it->second.second == 0;
+bool IsDevelopmentOnly(const ComponentFacts& cf) {
+  return cf.ref != nullptr && cf.ref->dev_in > 0 && cf.ref->other_in == 0;
 }
 
-std::vector<std::string_view> MatchingRules(const Facts& f, const Component& c, const QualityOptions& o) {
+// An UnnecessaryRule with its globs prepared.
+struct CompiledRule {
+  const UnnecessaryRule* rule;
+  std::vector<Glob> names;
+  std::vector<std::pair<Glob, Glob>> properties;  // name glob, value glob
+};
+
+std::vector<CompiledRule> CompileRules(const std::vector<UnnecessaryRule>& rules) {
+  std::vector<CompiledRule> out;
+  out.reserve(rules.size());
+  for (const UnnecessaryRule& r : rules) {
+    CompiledRule cr{&r, {}, {}};
+    for (const auto& g : r.name_globs) cr.names.emplace_back(g);
+    for (const auto& [name_glob, value_glob] : r.properties) cr.properties.emplace_back(Glob(name_glob), Glob(value_glob));
+    out.push_back(std::move(cr));
+  }
+  return out;
+}
+
+std::vector<std::string_view> MatchingRules(const std::vector<CompiledRule>& rules, const Component& c,
+                                            const ComponentFacts& cf) {
   std::vector<std::string_view> ids;
   const std::string full = c.group.empty() ? std::string() : c.group + "/" + c.name;
-  auto matches = [&](const UnnecessaryRule& r) {
+  auto matches = [&](const CompiledRule& cr) {
+    const UnnecessaryRule& r = *cr.rule;
     for (model::Scope s : r.scopes) {
       if (c.scope == s) return true;
     }
-    for (const auto& g : r.name_globs) {
-      if (GlobMatch(g, c.name) || (!full.empty() && GlobMatch(g, full))) return true;
+    for (const Glob& g : cr.names) {
+      if (g.Matches(c.name) || (!full.empty() && g.Matches(full))) return true;
     }
-    for (const auto& [name_glob, value_glob] : r.properties) {
+    for (const auto& [name_glob, value_glob] : cr.properties) {
       for (const auto& p : c.properties) {
-        if (GlobMatch(name_glob, p.name) && GlobMatch(value_glob, p.value)) return true;
+        if (name_glob.Matches(p.name) && value_glob.Matches(p.value)) return true;
       }
     }
-    return r.only_dev_dependency && IsDevelopmentOnly(f, c);
+    return r.only_dev_dependency && IsDevelopmentOnly(cf);
   };
-  for (const UnnecessaryRule& r : o.unnecessary_rules) {
-    if (matches(r)) ids.push_back(r.id);
+  for (const CompiledRule& cr : rules) {
+    if (matches(cr)) ids.push_back(cr.rule->id);
   }
   return ids;
 }
@@ -644,14 +799,14 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     Check c = Make({"hygiene.noassertion-ratio", "NOASSERTION or empty supplier, version, license, purl", src,
                     Level::kRequired, true, 1});
     std::size_t noisy = 0, total = 0;
-    for (const Component* comp : f.components) {
-      const Presence values[] = {SupplierPresence(*comp), Classify(comp->version), LicensePresence(*comp),
-                                 Classify(comp->purl)};
+    for (std::size_t i = 0; i < f.components.size(); ++i) {
+      const ComponentFacts& cf = f.facts[i];
+      const Presence values[] = {cf.supplier, cf.version, cf.license, cf.purl};
       std::size_t here = 0;
       for (Presence p : values) here += p == Presence::kPresent ? 0 : 1;
       total += 4;
       noisy += here;
-      if (here > 0) AddOffender(c, *comp, o);
+      if (here > 0) AddOffender(c, *f.components[i], o);
     }
     if (total == 0) {
       c.result = CheckResult::kNotApplicable;
@@ -666,19 +821,34 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     }
     out.push_back(std::move(c));
   }
+  // One purl parse per component serves both the syntax check and the duplicate key (the
+  // canonical form). Components without a purl are keyed by group, name and version.
+  std::vector<char> purl_valid(f.components.size(), 0);
+  std::vector<std::string> keys(f.components.size());
+  for (std::size_t i = 0; i < f.components.size(); ++i) {
+    const Component& c = *f.components[i];
+    const ComponentFacts& cf = f.facts[i];
+    if (cf.purl == Presence::kPresent) {
+      auto parsed = model::Purl::Parse(c.purl, model::PurlParseMode::kLenient);
+      purl_valid[i] = parsed.ok() ? 1 : 0;
+      keys[i] = "purl:" + (parsed.ok() ? parsed->ToString() : c.purl);
+    } else if (cf.name == Presence::kPresent) {
+      keys[i] = "name:" + AsciiLower(c.group) + "/" + AsciiLower(c.name) + "@" + c.version;
+    }
+  }
   out.push_back(PerComponent(
       {"hygiene.purl-valid", "purl syntax", "ECMA-427 Package-URL", Level::kRequired, true, 1}, f, o,
-      [](const Component& c) { return model::Purl::Parse(c.purl, model::PurlParseMode::kLenient).ok(); },
-      [](const Component& c) { return Classify(c.purl) == Presence::kPresent; }));
+      [&](const Component&, const ComponentFacts& cf) { return purl_valid[cf.index] != 0; },
+      [](const Component&, const ComponentFacts& cf) { return cf.purl == Presence::kPresent; }));
   out.push_back(PerComponent(
       {"hygiene.cpe-valid", "CPE syntax", "NISTIR 7695 CPE Naming", Level::kRequired, true, 1}, f, o,
-      [](const Component& c) {
+      [](const Component& c, const ComponentFacts&) {
         for (const auto& cpe : c.cpes) {
           if (Classify(cpe) == Presence::kPresent && !model::Cpe::Parse(cpe).ok()) return false;
         }
         return true;
       },
-      [](const Component& c) {
+      [](const Component& c, const ComponentFacts&) {
         for (const auto& cpe : c.cpes) {
           if (Classify(cpe) == Presence::kPresent) return true;
         }
@@ -689,27 +859,18 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     Check refs = Make({"hygiene.duplicate-bom-ref", "bom-refs / SPDXIDs are unique", src, Level::kRequired, true, 1});
     Check pkgs = Make({"hygiene.duplicate-components", "No component listed twice (same purl, or name and version)", src,
                        Level::kAdvisory, false, 1});
-    std::unordered_map<std::string_view, std::size_t> ref_count;
-    std::unordered_map<std::string, std::size_t> key_count;
-    std::vector<std::string> keys(f.components.size());
-    for (std::size_t i = 0; i < f.components.size(); ++i) {
-      const Component& c = *f.components[i];
-      if (!c.bom_ref.empty()) ++ref_count[c.bom_ref];
-      std::string key;
-      if (Classify(c.purl) == Presence::kPresent) {
-        auto canonical = model::CanonicalizePurl(c.purl);
-        key = "purl:" + (canonical.ok() ? *canonical : c.purl);
-      } else if (Classify(c.name) == Presence::kPresent) {
-        key = "name:" + AsciiLower(c.group) + "/" + AsciiLower(c.name) + "@" + c.version;
-      }
+    // Views into `keys`, which no longer moves.
+    std::unordered_map<std::string_view, std::size_t> key_count;
+    key_count.reserve(keys.size());
+    for (const std::string& key : keys) {
       if (!key.empty()) ++key_count[key];
-      keys[i] = std::move(key);
     }
     for (std::size_t i = 0; i < f.components.size(); ++i) {
       const Component& c = *f.components[i];
-      if (!c.bom_ref.empty()) {
+      const ComponentFacts& cf = f.facts[i];
+      if (cf.ref != nullptr) {
         ++refs.applicable;
-        if (ref_count[c.bom_ref] > 1) {
+        if (cf.ref->component_count > 1) {
           AddOffender(refs, c, o);
         } else {
           ++refs.passed;
@@ -717,7 +878,7 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
       }
       if (!keys[i].empty()) {
         ++pkgs.applicable;
-        if (key_count[keys[i]] > 1) {
+        if (key_count.find(keys[i])->second > 1) {
           AddOffender(pkgs, Label(c) + " (" + keys[i] + ")", o);
         } else {
           ++pkgs.passed;
@@ -733,18 +894,23 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
   {
     Check c = Make({"hygiene.dangling-references", "Every dependency refers to a component in the SBOM", src,
                     Level::kRequired, true, 1});
-    auto known = [&](const std::string& ref) { return ref == sbom.document_ref || f.by_ref.count(ref) != 0; };
-    for (const auto& e : sbom.dependencies) {
+    auto known = [&](const std::string& ref, const RefInfo& info) {
+      return info.first_component != kNoParent || ref == sbom.document_ref;
+    };
+    for (std::size_t k = 0; k < sbom.dependencies.size(); ++k) {
+      const auto& e = sbom.dependencies[k];
+      const bool from = known(e.from, *f.edges[k].first);
+      const bool to = known(e.to, *f.edges[k].second);
       ++c.applicable;
-      if (known(e.from) && known(e.to)) {
+      if (from && to) {
         ++c.passed;
       } else {
-        AddOffender(c, (known(e.from) ? "" : "?") + e.from + " -> " + (known(e.to) ? "" : "?") + e.to, o);
+        AddOffender(c, (from ? "" : "?") + e.from + " -> " + (to ? "" : "?") + e.to, o);
       }
     }
     for (const auto& r : sbom.dependency_refs) {
       ++c.applicable;
-      if (known(r)) {
+      if (known(r, f.refs.find(r)->second)) {
         ++c.passed;
       } else {
         AddOffender(c, "?" + r, o);
@@ -763,10 +929,10 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     } else if (sbom.dependencies.empty()) {
       out.push_back(NotApplicable(s, "the SBOM declares no dependency relationships"));
     } else {
-      std::unordered_map<std::string_view, std::vector<std::size_t>> children;  // ref -> component indexes
-      for (const auto& e : sbom.dependencies) {
-        auto it = f.by_ref.find(e.to);
-        if (it != f.by_ref.end()) children[e.from].push_back(it->second);
+      // Edges lead from a bom-ref to the first component carrying the target ref.
+      std::vector<std::vector<std::size_t>> children(f.refs.size());  // by RefInfo::id
+      for (const auto& [from, to] : f.edges) {
+        if (to->first_component != kNoParent) children[from->id].push_back(to->first_component);
       }
       std::vector<std::vector<std::size_t>> nested(f.components.size());
       for (std::size_t i = 0; i < f.components.size(); ++i) {
@@ -775,29 +941,22 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
       std::vector<char> seen(f.components.size(), 0);
       std::vector<std::size_t> queue{0};  // the primary is component 0
       seen[0] = 1;
-      // The document itself may be the root of SPDX relationships (DESCRIBES, CONTAINS).
-      if (auto it = children.find(sbom.document_ref); it != children.end()) {
-        for (std::size_t j : it->second) {
-          if (!seen[j]) {
-            seen[j] = 1;
-            queue.push_back(j);
-          }
+      auto visit = [&](std::size_t j) {
+        if (!seen[j]) {
+          seen[j] = 1;
+          queue.push_back(j);
         }
+      };
+      // The document itself may be the root of SPDX relationships (DESCRIBES, CONTAINS).
+      if (auto it = f.refs.find(sbom.document_ref); it != f.refs.end()) {
+        for (std::size_t j : children[it->second.id]) visit(j);
       }
       for (std::size_t qi = 0; qi < queue.size(); ++qi) {
         const std::size_t i = queue[qi];
-        auto visit = [&](std::size_t j) {
-          if (!seen[j]) {
-            seen[j] = 1;
-            queue.push_back(j);
-          }
-        };
         for (std::size_t j : nested[i]) visit(j);
-        const Component& c = *f.components[i];
-        if (c.bom_ref.empty()) continue;
-        auto it = children.find(c.bom_ref);
-        if (it == children.end()) continue;
-        for (std::size_t j : it->second) visit(j);
+        const RefInfo* ref = f.facts[i].ref;
+        if (ref == nullptr) continue;
+        for (std::size_t j : children[ref->id]) visit(j);
       }
       Check c = Make(s);
       for (std::size_t i = 0; i < f.components.size(); ++i) {
@@ -817,16 +976,18 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     Check c = Make({"hygiene.unnecessary-components",
                     "No test, development, debug, sample or excluded components in a delivery SBOM", src,
                     Level::kAdvisory, false, 1});
-    for (const Component* comp : f.components) {
+    const std::vector<CompiledRule> rules = CompileRules(o.unnecessary_rules);
+    for (std::size_t i = 0; i < f.components.size(); ++i) {
+      const Component* comp = f.components[i];
       if (comp == f.primary) continue;
       ++c.applicable;
-      auto rules = MatchingRules(f, *comp, o);
-      if (rules.empty()) {
+      auto matched = MatchingRules(rules, *comp, f.facts[i]);
+      if (matched.empty()) {
         ++c.passed;
         continue;
       }
       std::string label = Label(*comp) + " (";
-      for (std::size_t i = 0; i < rules.size(); ++i) label += (i ? ", " : "") + std::string(rules[i]);
+      for (std::size_t k = 0; k < matched.size(); ++k) label += (k ? ", " : "") + std::string(matched[k]);
       AddOffender(c, label + ")", o);
     }
     Finish(c);
