@@ -1,6 +1,8 @@
 #include "license/report.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "base/text.h"
@@ -19,14 +21,9 @@ void AddCategory(std::vector<LicenseCategory>& out, LicenseCategory c) {
   if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
 }
 
-}  // namespace
-
-ComponentLicense EvaluateComponent(const model::Component& component, const Policy& policy) {
-  ComponentLicense out;
-  out.bom_ref = component.bom_ref;
-  out.name = component.group.empty() ? component.name : component.group + "/" + component.name;
-  out.version = component.version;
-
+// The texts a component's license is judged by (see BuildLicenseReport in the header): the value
+// of each chosen statement, or its URL when the value is blank.
+std::vector<std::string_view> ChosenTexts(const model::Component& component) {
   std::vector<const model::License*> chosen;
   for (const auto& l : component.licenses) {
     if (l.acknowledgement == model::LicenseAcknowledgement::kConcluded && !IsNoAssertion(l.value)) {
@@ -38,16 +35,26 @@ ComponentLicense EvaluateComponent(const model::Component& component, const Poli
       if (l.acknowledgement != model::LicenseAcknowledgement::kConcluded) chosen.push_back(&l);
     }
   }
+  std::vector<std::string_view> texts;
+  texts.reserve(chosen.size());
+  for (const model::License* l : chosen) {
+    std::string_view text = l->value;
+    if (TrimWhitespace(text).empty() && !l->url.empty()) text = l->url;
+    texts.push_back(text);
+  }
+  return texts;
+}
 
+// Everything in a ComponentLicense except the component's identity (bom_ref, name, version): a
+// function of the chosen texts and the policy alone.
+void EvaluateTexts(const std::vector<std::string_view>& chosen, const Policy& policy, ComponentLicense& out) {
   std::vector<std::string> parts;          // normalized expressions, one per statement
   std::vector<std::string> declared_parts;  // as written
   bool all_valid = true;
   bool any_unrecognized = false;
   bool only_no_assertion = true;
-  for (const model::License* l : chosen) {
-    std::string text = l->value;
-    if (TrimWhitespace(text).empty() && !l->url.empty()) text = l->url;
-    declared_parts.push_back(text);
+  for (std::string_view text : chosen) {
+    declared_parts.emplace_back(text);
     if (IsNoAssertion(text) || EqualsIgnoreCase(TrimWhitespace(text), "NONE")) continue;
     only_no_assertion = false;
     NormalizedLicense n = NormalizeLicense(text);
@@ -88,7 +95,7 @@ ComponentLicense EvaluateComponent(const model::Component& component, const Poli
     out.reason = chosen.empty() || !only_no_assertion ? "no license declared" : "license not asserted (NOASSERTION/NONE)";
     out.reason += " (" + std::string(VerdictName(policy.no_license)) + " by policy)";
     out.categories.push_back(LicenseCategory::kUnknown);
-    return out;
+    return;
   }
 
   if (parts.size() == 1) {
@@ -127,13 +134,42 @@ ComponentLicense EvaluateComponent(const model::Component& component, const Poli
   out.verdict = e.verdict;
   out.reason = std::move(e.reason);
   out.categories = std::move(e.categories);
+}
+
+void SetIdentity(const model::Component& component, ComponentLicense& out) {
+  out.bom_ref = component.bom_ref;
+  out.name = component.group.empty() ? component.name : component.group + "/" + component.name;
+  out.version = component.version;
+}
+
+}  // namespace
+
+ComponentLicense EvaluateComponent(const model::Component& component, const Policy& policy) {
+  ComponentLicense out;
+  SetIdentity(component, out);
+  EvaluateTexts(ChosenTexts(component), policy, out);
   return out;
 }
 
 LicenseReport BuildLicenseReport(const model::Sbom& sbom, const Policy& policy) {
   LicenseReport report;
+  // Components repeat a few hundred distinct license statements at most, so each distinct list
+  // of chosen texts is evaluated (normalized, parsed, judged) once and copied after that. The key
+  // length-prefixes every text, so different lists cannot meet.
+  std::unordered_map<std::string, ComponentLicense> evaluated;
+  std::string key;
   model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
-    ComponentLicense cl = EvaluateComponent(c, policy);
+    const std::vector<std::string_view> texts = ChosenTexts(c);
+    key.clear();
+    for (std::string_view t : texts) {
+      key += std::to_string(t.size());
+      key += ':';
+      key += t;
+    }
+    auto [it, inserted] = evaluated.try_emplace(key);
+    if (inserted) EvaluateTexts(texts, policy, it->second);
+    ComponentLicense cl = it->second;
+    SetIdentity(c, cl);
     switch (cl.verdict) {
       case Verdict::kAllow: ++report.allowed; break;
       case Verdict::kReview: ++report.review; break;
