@@ -1,8 +1,7 @@
 import { defineConfig } from 'vite';
 
-// No framework plugin: esbuild/oxc compiles TSX against Preact's automatic JSX runtime.
+// No framework plugin: Vite's oxc transform compiles TSX against Preact's automatic JSX runtime.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: 'dist',

@@ -13,6 +13,7 @@ export interface Column<T> {
 
 const ROW_H = 32;
 const OVERSCAN = 10;
+const SLOTS = 1 << 10; // more than any viewport holds rows (a 4K screen shows ~70)
 
 export function VirtualTable<T>(props: {
   rows: T[];
@@ -63,9 +64,12 @@ export function VirtualTable<T>(props: {
         <div class="vspacer" role="rowgroup" style={{ height: `${props.rows.length * ROW_H}px` }}>
           {visible.map((row, i) => {
             const idx = first + i;
+            // Keyed by slot, not by row: while scrolling, the same DOM rows are reused and only
+            // their text and position change (no element churn, no garbage).
             return (
               <div
-                key={props.rowKey(row, idx)}
+                key={idx % SLOTS}
+                data-key={props.rowKey(row, idx)}
                 role="row"
                 aria-rowindex={idx + 2}
                 class={idx % 2 ? 'vrow odd' : 'vrow'}

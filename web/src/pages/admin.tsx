@@ -313,7 +313,7 @@ function ApiKeys(): JSX.Element {
             <tr key={k.id} class={k.revoked ? 'inactive' : undefined}>
               <td>{k.id}</td>
               <td>{k.name ?? ''}</td>
-              <td>{teamName(k.team) || (k.team_id ?? '')}</td>
+              <td>{teamName(k.team) || itemsOf(teams.data).find((tm) => tm.id === k.team_id)?.name || (k.team_id ?? '')}</td>
               <td>{k.role ? tOr(`role_${k.role}`, k.role) : ''}</td>
               <td>{fmtDate(k.created_at)}</td>
               <td>
