@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "match/match.h"
@@ -58,7 +59,11 @@ using NameIndexPtr = std::unique_ptr<NameIndex, NameIndexDeleter>;
 Status MatchName(const model::Component& c, const NameIndex& index, AdvisorySource& source,
                  double min_confidence, CpeScanState& no_platforms, std::vector<RawMatch>& out);
 
-Result<NameIndexPtr> BuildNameIndex(AdvisorySource& source);
+// Indexes only the candidates whose normalized name is in `wanted` (ComponentNameKey of the
+// components that will be name-matched).
+Result<NameIndexPtr> BuildNameIndex(AdvisorySource& source, const std::unordered_set<std::string>& wanted);
+// The normalized name MatchName looks a component up by.
+std::string ComponentNameKey(std::string_view name);
 
 // A short human text for a range: "introduced 0, fixed 1.2.3".
 std::string DescribeRange(const vuln::AffectedRange& range);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/text.h"
 #include "match/internal.h"
@@ -15,17 +16,22 @@ namespace sbomhub::match::internal {
 namespace {
 
 // Lower case, separators and a trailing "-dev"/"-devel" removed: "LibXML2" / "libxml-2" both
-// become "libxml2".
-std::string NameKey(std::string_view name) {
-  std::string lower = AsciiLower(TrimWhitespace(name));
+// become "libxml2". Written into `out` so building the index reuses one buffer.
+void NameKeyInto(std::string_view name, std::string& out) {
+  name = TrimWhitespace(name);
+  out.assign(name);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   for (std::string_view suffix : {"-devel", "-dev", "-libs"}) {
-    if (EndsWith(lower, suffix)) lower.resize(lower.size() - suffix.size());
+    if (EndsWith(out, suffix)) out.resize(out.size() - suffix.size());
   }
+  std::erase_if(out, [](char c) { return c == '-' || c == '_' || c == '.' || c == ' '; });
+}
+
+std::string NameKey(std::string_view name) {
   std::string out;
-  for (char c : lower) {
-    if (c == '-' || c == '_' || c == '.' || c == ' ') continue;
-    out += c;
-  }
+  NameKeyInto(name, out);
   return out;
 }
 
@@ -83,19 +89,29 @@ class NameIndex {
 
 void NameIndexDeleter::operator()(NameIndex* index) const { delete index; }
 
-Result<NameIndexPtr> BuildNameIndex(AdvisorySource& source) {
+std::string ComponentNameKey(std::string_view name) { return NameKey(name); }
+
+Result<NameIndexPtr> BuildNameIndex(AdvisorySource& source, const std::unordered_set<std::string>& wanted) {
   NameIndexPtr index(new NameIndex());
+  // Only keys some component asks for are kept: MatchName looks up nothing else, and most
+  // SBOMs name-match a handful of components against tens of thousands of candidates.
+  std::string key;
   SBOMHUB_ASSIGN_OR_RETURN(auto products, source.CpeProducts());
   for (auto& [vendor, product] : products) {
-    index->by_key[NameKey(product)].push_back({Candidate::Kind::kCpe, vendor, product, {}});
+    NameKeyInto(product, key);
+    if (!wanted.contains(key)) continue;
+    index->by_key[key].push_back({Candidate::Kind::kCpe, vendor, product, {}});
   }
   SBOMHUB_ASSIGN_OR_RETURN(auto packages, source.PackageNames());
-  for (auto& key : packages) {
+  for (auto& pkg : packages) {
     // Only the last path segment for Go/Maven/npm scopes: "github.com/x/yaml" → "yaml" is too
     // ambiguous, so scoped names are indexed by their full normalized form only.
-    index->by_key[NameKey(key.name)].push_back({Candidate::Kind::kPackage, {}, {}, key});
+    NameKeyInto(pkg.name, key);
+    if (!wanted.contains(key)) continue;
+    index->by_key[key].push_back({Candidate::Kind::kPackage, {}, {}, pkg});
   }
   for (const auto& alias : kKnownAliases) {
+    if (!wanted.contains(std::string(alias.name_key))) continue;
     index->by_key[std::string(alias.name_key)].push_back(
         {Candidate::Kind::kAlias, std::string(alias.vendor), std::string(alias.product), {}});
   }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "base/text.h"
 #include "match/internal.h"
@@ -157,16 +158,20 @@ Result<ScanResult> Scan(const model::Sbom& sbom, AdvisorySource& source, const S
   ScanResult result;
   std::vector<std::string> sbom_cpes;
   bool needs_names = false;
+  std::unordered_set<std::string> name_keys;  // of the components matched by name
   model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
     sbom_cpes.insert(sbom_cpes.end(), c.cpes.begin(), c.cpes.end());
-    needs_names |= c.purl.empty() && c.cpes.empty();
+    if (c.purl.empty() && c.cpes.empty()) {
+      needs_names = true;
+      if (options.name_matching) name_keys.insert(internal::ComponentNameKey(c.name));
+    }
   });
   internal::CpeScanStatePtr cpe_state = internal::BuildCpeScanState(sbom_cpes);
   internal::NameIndexPtr names;
   // Name matches are evaluated without platform context (see MatchName).
   internal::CpeScanStatePtr no_platforms = internal::BuildCpeScanState({});
   if (needs_names && options.name_matching) {
-    SBOMHUB_ASSIGN_OR_RETURN(names, internal::BuildNameIndex(source));
+    SBOMHUB_ASSIGN_OR_RETURN(names, internal::BuildNameIndex(source, name_keys));
   }
 
   Status status;

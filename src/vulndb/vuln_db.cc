@@ -249,6 +249,7 @@ Status VulnDb::PutSerialized(const vuln::Advisory& a, std::string_view record, P
 // Insert-or-ignore first: a new row costs one statement. Only an existing row runs the UPDATE,
 // whose WHERE clause skips identical values, so Changes() tells updated from unchanged.
 Status VulnDb::PutKev(const KevRecord& k, PutCounts& counts) {
+  InvalidateQueryCache();
   SBOMHUB_RETURN_IF_ERROR(st_->insert_kev.Bind(1, k.cve).Bind(2, k.date_added).Bind(3, k.due_date)
                               .Bind(4, k.vendor_project).Bind(5, k.product).Bind(6, k.name)
                               .Bind(7, k.ransomware_use).Run());
@@ -268,6 +269,7 @@ Status VulnDb::PutKev(const KevRecord& k, PutCounts& counts) {
 }
 
 Status VulnDb::PutEpss(const EpssRecord& e, PutCounts& counts) {
+  InvalidateQueryCache();
   SBOMHUB_RETURN_IF_ERROR(
       st_->insert_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
   if (db_->Changes() > 0) {
@@ -332,7 +334,7 @@ VulnDb::ReadSnapshot::ReadSnapshot(VulnDb& db) : db_(db), status_(db.db_->Exec("
   // cached may be trusted.
   if (version < 0 || version != db_.data_version_) {
     db_.cache_.clear();
-    db_.rowid_cache_.clear();
+    db_.InvalidateQueryCache();
   }
   db_.data_version_ = version;
 }
@@ -343,13 +345,15 @@ VulnDb::ReadSnapshot::~ReadSnapshot() {
   (void)db_.db_->Exec("COMMIT");
 }
 
-Status VulnDb::ForRowIds(sqlite::Statement& query, std::string key, const AdvisoryFn& fn) {
+Status VulnDb::ForRowIds(sqlite::Statement& query, std::string key,
+                         const std::function<void(sqlite::Statement&)>& bind, const AdvisoryFn& fn) {
   const std::vector<std::int64_t>* ids = nullptr;
   std::vector<std::int64_t> rowids;
   if (snapshots_ > 0) {
     if (auto it = rowid_cache_.find(key); it != rowid_cache_.end()) ids = &it->second;
   }
   if (ids == nullptr) {
+    bind(query);
     while (true) {
       auto row = query.Step();
       if (!row.ok()) {
@@ -359,13 +363,13 @@ Status VulnDb::ForRowIds(sqlite::Statement& query, std::string key, const Adviso
       if (!*row) break;
       rowids.push_back(query.ColumnInt(0));
     }
+    query.Reset();
     if (snapshots_ > 0) {
       ids = &rowid_cache_.emplace(std::move(key), std::move(rowids)).first->second;
     } else {
       ids = &rowids;
     }
   }
-  query.Reset();
   for (std::int64_t id : *ids) {
     SBOMHUB_ASSIGN_OR_RETURN(const vuln::Advisory* a, LoadAdvisory(id));
     SBOMHUB_RETURN_IF_ERROR(fn(*a));
@@ -375,28 +379,30 @@ Status VulnDb::ForRowIds(sqlite::Statement& query, std::string key, const Adviso
 
 // Cache keys: a kind letter, then the NUL-separated query arguments.
 static std::string CacheKey(char kind, std::string_view a, std::string_view b = {}) {
-  std::string key(1, kind);
+  std::string key;
+  key.reserve(2 + a.size() + b.size());
+  key.push_back(kind);
   key.append(a).push_back('\0');
   key.append(b);
   return key;
 }
 
 Status VulnDb::ForPackage(const PackageKey& key, const AdvisoryFn& fn) {
-  st_->by_package.Bind(1, key.ecosystem).Bind(2, key.name);
-  return ForRowIds(st_->by_package, CacheKey('p', key.ecosystem, key.name), fn);
+  return ForRowIds(st_->by_package, CacheKey('p', key.ecosystem, key.name),
+                   [&](sqlite::Statement& q) { q.Bind(1, key.ecosystem).Bind(2, key.name); }, fn);
 }
 
 Status VulnDb::ForCpeProduct(std::string_view vendor, std::string_view product, const AdvisoryFn& fn) {
-  st_->by_cpe.Bind(1, vendor).Bind(2, product);
-  return ForRowIds(st_->by_cpe, CacheKey('c', vendor, product), fn);
+  return ForRowIds(st_->by_cpe, CacheKey('c', vendor, product),
+                   [&](sqlite::Statement& q) { q.Bind(1, vendor).Bind(2, product); }, fn);
 }
 
 Status VulnDb::ForIdOrAlias(std::string_view id, const AdvisoryFn& fn) {
-  st_->by_alias.Bind(1, id);
-  return ForRowIds(st_->by_alias, CacheKey('a', id), fn);
+  return ForRowIds(st_->by_alias, CacheKey('a', id), [&](sqlite::Statement& q) { q.Bind(1, id); }, fn);
 }
 
 Result<std::vector<PackageKey>> VulnDb::PackageNames() {
+  if (snapshots_ > 0 && package_names_) return *package_names_;
   SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT DISTINCT ecosystem, name FROM package_index ORDER BY 1, 2"));
   std::vector<PackageKey> out;
   while (true) {
@@ -404,10 +410,12 @@ Result<std::vector<PackageKey>> VulnDb::PackageNames() {
     if (!row) break;
     out.push_back({std::string(q.ColumnText(0)), std::string(q.ColumnText(1))});
   }
+  if (snapshots_ > 0) package_names_ = out;
   return out;
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> VulnDb::CpeProducts() {
+  if (snapshots_ > 0 && cpe_products_) return *cpe_products_;
   SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT DISTINCT vendor, product FROM cpe_index ORDER BY 1, 2"));
   std::vector<std::pair<std::string, std::string>> out;
   while (true) {
@@ -415,10 +423,14 @@ Result<std::vector<std::pair<std::string, std::string>>> VulnDb::CpeProducts() {
     if (!row) break;
     out.emplace_back(std::string(q.ColumnText(0)), std::string(q.ColumnText(1)));
   }
+  if (snapshots_ > 0) cpe_products_ = out;
   return out;
 }
 
 Result<std::optional<KevRecord>> VulnDb::Kev(std::string_view cve) {
+  if (snapshots_ > 0) {
+    if (auto it = kev_cache_.find(std::string(cve)); it != kev_cache_.end()) return it->second;
+  }
   auto& q = st_->get_kev;
   q.Bind(1, cve);
   SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -429,10 +441,14 @@ Result<std::optional<KevRecord>> VulnDb::Kev(std::string_view cve) {
                     std::string(q.ColumnText(6))};
   }
   q.Reset();
+  if (snapshots_ > 0) kev_cache_.emplace(std::string(cve), out);
   return out;
 }
 
 Result<std::optional<EpssRecord>> VulnDb::Epss(std::string_view cve) {
+  if (snapshots_ > 0) {
+    if (auto it = epss_cache_.find(std::string(cve)); it != epss_cache_.end()) return it->second;
+  }
   auto& q = st_->get_epss;
   q.Bind(1, cve);
   SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -441,6 +457,7 @@ Result<std::optional<EpssRecord>> VulnDb::Epss(std::string_view cve) {
     out = EpssRecord{std::string(q.ColumnText(0)), q.ColumnDouble(1), q.ColumnDouble(2), std::string(q.ColumnText(3))};
   }
   q.Reset();
+  if (snapshots_ > 0) epss_cache_.emplace(std::string(cve), out);
   return out;
 }
 

@@ -76,9 +76,11 @@ class VulnDb {
   // state, and SQLite takes its shared lock once instead of once per statement (per-statement
   // locking is a pair of fcntl calls plus a WAL index check: a large part of a 10k-component
   // scan). End it promptly: a snapshot held open keeps WAL checkpoints from completing.
-  // Inside a snapshot, query results (advisory row ids per package / CPE product) are cached, so
-  // a second scan in the process runs almost no SQL; a snapshot that finds the database changed by
-  // another connection (PRAGMA data_version) drops every cache first. Not inside a write batch.
+  // Inside a snapshot, query results (advisory row ids per package / CPE product / alias, the
+  // name-matching candidate lists, KEV and EPSS rows) are cached, so a second scan in the process
+  // runs almost no SQL; a snapshot that finds the database changed by another connection (PRAGMA
+  // data_version) drops every cache first, and every write through this object drops them too.
+  // Not inside a write batch.
   class ReadSnapshot {
    public:
     explicit ReadSnapshot(VulnDb& db);
@@ -132,15 +134,31 @@ class VulnDb {
   explicit VulnDb(std::unique_ptr<sqlite::Database> db);
   Status Migrate();
   Status PrepareStatements();
-  // Runs `query` (bound) for advisory row ids, or takes them from the snapshot cache under `key`.
-  Status ForRowIds(sqlite::Statement& query, std::string key, const AdvisoryFn& fn);
-  void InvalidateQueryCache() { rowid_cache_.clear(); }
+  // Advisory row ids from the snapshot cache under `key`, or from `query` after `bind` binds its
+  // arguments (a cache hit binds nothing: binding copies the text into SQLite).
+  Status ForRowIds(sqlite::Statement& query, std::string key, const std::function<void(sqlite::Statement&)>& bind,
+                   const AdvisoryFn& fn);
+  // Every write calls this: clearing only what is filled keeps it cheap (clear() on an emptied
+  // map would still wipe its bucket array).
+  void InvalidateQueryCache() {
+    if (!rowid_cache_.empty()) rowid_cache_.clear();
+    package_names_.reset();
+    cpe_products_.reset();
+    if (!kev_cache_.empty()) kev_cache_.clear();
+    if (!epss_cache_.empty()) epss_cache_.clear();
+  }
   Result<const vuln::Advisory*> LoadAdvisory(std::int64_t rowid);
   Status WriteIndexes(std::int64_t rowid, const vuln::Advisory& advisory);
 
   std::unique_ptr<sqlite::Database> db_;
   std::unordered_map<std::int64_t, std::unique_ptr<vuln::Advisory>> cache_;
   std::unordered_map<std::string, std::vector<std::int64_t>> rowid_cache_;  // only inside snapshots
+  // Also filled only inside snapshots and dropped with rowid_cache_: the name-matching candidate
+  // lists and KEV/EPSS lookups (a scan asks for the same CVE once per component it affects).
+  std::optional<std::vector<PackageKey>> package_names_;
+  std::optional<std::vector<std::pair<std::string, std::string>>> cpe_products_;
+  std::unordered_map<std::string, std::optional<KevRecord>> kev_cache_;
+  std::unordered_map<std::string, std::optional<EpssRecord>> epss_cache_;
   int snapshots_ = 0;
   std::int64_t data_version_ = -1;
   struct Statements;

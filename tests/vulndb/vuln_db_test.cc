@@ -230,6 +230,52 @@ TEST_F(VulnDbTest, SnapshotCacheSeesOtherConnectionsCommits) {
   EXPECT_EQ(hits(), 2);  // the other connection's commit dropped the cache
 }
 
+// The snapshot caches (KEV/EPSS rows, name-matching candidates) must not survive a write made
+// through the same connection: PRAGMA data_version only moves for other connections' commits.
+TEST_F(VulnDbTest, SnapshotCachesDropOnOwnWrites) {
+  auto db = VulnDb::Open(DbPath());
+  ASSERT_TRUE(db.ok());
+  auto look = [&](std::size_t& packages, std::size_t& products, bool& kev, bool& epss) {
+    VulnDb::ReadSnapshot snapshot(**db);
+    ASSERT_TRUE(snapshot.status().ok());
+    for (int pass = 0; pass < 2; ++pass) {  // the second pass is served from the caches
+      auto names = (*db)->PackageNames();
+      auto cpes = (*db)->CpeProducts();
+      auto k = (*db)->Kev("CVE-2099-0001");
+      auto e = (*db)->Epss("CVE-2099-0001");
+      ASSERT_TRUE(names.ok() && cpes.ok() && k.ok() && e.ok());
+      packages = names->size();
+      products = cpes->size();
+      kev = k->has_value();
+      epss = e->has_value();
+    }
+  };
+  std::size_t packages = 0, products = 0;
+  bool kev = false, epss = false;
+  look(packages, products, kev, epss);
+  EXPECT_EQ(packages, 0u);
+  EXPECT_FALSE(kev);
+
+  PutCounts counts;
+  ASSERT_TRUE((*db)->BeginBatch().ok());
+  vuln::Advisory a = Sample("GHSA-1", "2024-01-01");
+  a.affected[0].cpe = "cpe:2.3:a:acme:widget:1.0:*:*:*:*:*:*:*";
+  ASSERT_TRUE((*db)->Put(a, counts).ok());
+  ASSERT_TRUE((*db)->CommitBatch().ok());
+  look(packages, products, kev, epss);
+  EXPECT_EQ(packages, 1u);
+  EXPECT_EQ(products, 1u);
+  EXPECT_FALSE(kev);
+  // KEV and EPSS writes alone drop the caches too.
+  ASSERT_TRUE((*db)->BeginBatch().ok());
+  ASSERT_TRUE((*db)->PutKev({"CVE-2099-0001", "2099-01-01", "2099-01-21", "Acme", "Widget", "RCE", "Unknown"}, counts).ok());
+  ASSERT_TRUE((*db)->PutEpss({"CVE-2099-0001", 0.5, 0.9, "2099-01-02"}, counts).ok());
+  ASSERT_TRUE((*db)->CommitBatch().ok());
+  look(packages, products, kev, epss);
+  EXPECT_TRUE(kev);
+  EXPECT_TRUE(epss);
+}
+
 class FeedSniffTest : public VulnDbTest {
  protected:
   std::string Write(const std::string& name, std::string_view content) {
