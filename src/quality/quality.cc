@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cstdio>
 #include <deque>
-#include <initializer_list>
 #include <unordered_map>
 #include <utility>
 
@@ -73,16 +72,6 @@ bool HasHash(const Component& c, std::optional<model::HashAlgorithm> algorithm =
   for (const auto& h : c.hashes) {
     if (Classify(h.value) != Presence::kPresent) continue;
     if (!algorithm || h.algorithm == *algorithm) return true;
-  }
-  return false;
-}
-
-bool HasExternalRef(const Component& c, std::initializer_list<std::string_view> types, bool need_hash = false) {
-  for (const auto& r : c.external_references) {
-    if (Classify(r.url) != Presence::kPresent) continue;
-    for (std::string_view t : types) {
-      if (EqualsIgnoreCase(r.type, t) && (!need_hash || !r.hashes.empty())) return true;
-    }
   }
   return false;
 }
@@ -181,6 +170,89 @@ class Glob {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Component properties and rules looked up while gathering facts
+
+// The BSI component properties, found in one pass over a component's properties (each counts
+// only with a value).
+struct BsiProperties {
+  bool filename = false;
+  bool executable = false;
+  bool archive = false;
+  bool structured = false;
+  bool source_code_uri = false;
+};
+
+BsiProperties FindBsiProperties(const Component& c) {
+  constexpr std::string_view kPrefix = "bsi:component:";
+  BsiProperties b;
+  for (const auto& p : c.properties) {
+    const std::string_view name(p.name);
+    if (name.size() <= kPrefix.size() || !EqualsIgnoreCase(name.substr(0, kPrefix.size()), kPrefix)) continue;
+    if (Classify(p.value) != Presence::kPresent) continue;
+    const std::string_view rest = name.substr(kPrefix.size());
+    if (EqualsIgnoreCase(rest, "filename")) {
+      b.filename = true;
+    } else if (EqualsIgnoreCase(rest, "executable")) {
+      b.executable = true;
+    } else if (EqualsIgnoreCase(rest, "archive")) {
+      b.archive = true;
+    } else if (EqualsIgnoreCase(rest, "structured")) {
+      b.structured = true;
+    } else if (EqualsIgnoreCase(rest, "sourceCodeUri")) {
+      b.source_code_uri = true;
+    }
+  }
+  return b;
+}
+
+// An UnnecessaryRule with its globs prepared.
+struct CompiledRule {
+  const UnnecessaryRule* rule;
+  std::vector<Glob> names;
+  std::vector<std::pair<Glob, Glob>> properties;  // name glob, value glob
+};
+
+std::vector<CompiledRule> CompileRules(const std::vector<UnnecessaryRule>& rules) {
+  std::vector<CompiledRule> out;
+  out.reserve(rules.size());
+  for (const UnnecessaryRule& r : rules) {
+    CompiledRule cr{&r, {}, {}};
+    for (const auto& g : r.name_globs) cr.names.emplace_back(g);
+    for (const auto& [name_glob, value_glob] : r.properties) cr.properties.emplace_back(Glob(name_glob), Glob(value_glob));
+    out.push_back(std::move(cr));
+  }
+  return out;
+}
+
+// The ids of the rules `c` matches, joined with ", " (empty when none). `dev_only`: every edge
+// into the component is a dev/test/build dependency.
+std::string MatchingRules(const std::vector<CompiledRule>& rules, const Component& c, bool dev_only) {
+  std::string ids;
+  const std::string full = c.group.empty() ? std::string() : c.group + "/" + c.name;
+  auto matches = [&](const CompiledRule& cr) {
+    const UnnecessaryRule& r = *cr.rule;
+    for (model::Scope s : r.scopes) {
+      if (c.scope == s) return true;
+    }
+    for (const Glob& g : cr.names) {
+      if (g.Matches(c.name) || (!full.empty() && g.Matches(full))) return true;
+    }
+    for (const auto& [name_glob, value_glob] : cr.properties) {
+      for (const auto& p : c.properties) {
+        if (name_glob.Matches(p.name) && value_glob.Matches(p.value)) return true;
+      }
+    }
+    return r.only_dev_dependency && dev_only;
+  };
+  for (const CompiledRule& cr : rules) {
+    if (!matches(cr)) continue;
+    if (!ids.empty()) ids += ", ";
+    ids += cr.rule->id;
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Facts gathered once per assessment
 //
 // Every profile asks the same questions of each component (is the supplier known? is there a
@@ -213,6 +285,21 @@ struct ComponentFacts {
   bool identifier = false;  // purl, CPE or SWID tag present
   bool hash = false;        // any hash with a value
   bool nested = false;      // contained in another component
+  bool copyright = false;   // copyright text present
+  // BSI TR-03183-2 (filled when that profile is assessed).
+  bool creator_contact = false;  // supplier, manufacturer or an author with e-mail or URL
+  bool file_name = false;        // file name or bsi:component:filename
+  bool spdx_licences = false;    // at least one license, every one normalizable to SPDX
+  bool sha512 = false;
+  BsiProperties bsi;
+  bool source_code_uri = false;  // vcs / source-distribution reference or property
+  bool executable_uri = false;   // distribution reference or download location
+  bool source_hash = false;      // vcs / source-distribution reference with a hash
+  // Hygiene (filled when that profile is assessed).
+  bool purl_valid = false;
+  bool cpe_present = false;
+  bool cpe_valid = true;  // every present CPE parses
+  std::string unnecessary;  // ids of the unnecessary-component rules it matches, ", "-joined
 };
 
 struct Facts {
@@ -225,6 +312,27 @@ struct Facts {
   // pointers held in `facts` and `edges` stay valid.
   std::unordered_map<std::string_view, RefInfo> refs;
   std::vector<std::pair<const RefInfo*, const RefInfo*>> edges;  // parallel to sbom.dependencies
+  // Hygiene: the duplicate key of each component ("purl:<canonical>" or "name:<group>/<name>@
+  // <version>"; empty when it has neither), parallel to components.
+  std::vector<std::string> keys;
+};
+
+// Which fact groups an assessment needs, and what they are computed with.
+struct GatherContext {
+  bool bsi = false;
+  bool hygiene = false;
+  std::vector<CompiledRule> rules;
+  // Real SBOMs repeat a few dozen license texts over thousands of components: each distinct
+  // text is normalized once.
+  std::unordered_map<std::string_view, bool> spdx_by_text;
+
+  bool IsSpdx(std::string_view text) {
+    auto [it, inserted] = spdx_by_text.try_emplace(text, false);
+    if (inserted) {
+      it->second = license::NormalizeLicense(text).method != license::NormalizedLicense::Method::kUnmatched;
+    }
+    return it->second;
+  }
 };
 
 bool IsDevEdge(model::RelationshipType t) {
@@ -232,8 +340,9 @@ bool IsDevEdge(model::RelationshipType t) {
          t == model::RelationshipType::kBuildDependsOn;
 }
 
-ComponentFacts Describe(const Component& c) {
-  ComponentFacts cf;
+// Everything the checks ask of one component, in one visit: the component's strings are read
+// while they are in cache, and the checks then run over these compact answers.
+void Describe(const Component& c, GatherContext& ctx, ComponentFacts& cf, std::string& key) {
   cf.name = Classify(c.name);
   cf.version = Classify(c.version);
   cf.supplier = SupplierPresence(c);
@@ -241,12 +350,64 @@ ComponentFacts Describe(const Component& c) {
   cf.purl = Classify(c.purl);
   cf.identifier = cf.purl == Presence::kPresent || HasIdentifier(c);
   cf.hash = HasHash(c);
-  return cf;
+  cf.copyright = Classify(c.copyright) == Presence::kPresent;
+  if (ctx.bsi) {
+    cf.creator_contact = (c.supplier && HasContact(*c.supplier)) || (c.manufacturer && HasContact(*c.manufacturer));
+    for (const auto& a : c.authors) cf.creator_contact = cf.creator_contact || HasContact(a);
+    cf.bsi = FindBsiProperties(c);
+    cf.file_name = Classify(c.file_name) == Presence::kPresent || cf.bsi.filename;
+    bool any = false, all = true;
+    for (const auto& l : c.licenses) {
+      if (Classify(l.value) != Presence::kPresent) continue;
+      if (!ctx.IsSpdx(l.value)) {
+        all = false;
+        break;
+      }
+      any = true;
+    }
+    cf.spdx_licences = any && all;
+    cf.sha512 = HasHash(c, model::HashAlgorithm::kSha512);
+    bool source_ref = false, dist_ref = false;
+    for (const auto& ref : c.external_references) {
+      if (Classify(ref.url) != Presence::kPresent) continue;
+      if (EqualsIgnoreCase(ref.type, "vcs") || EqualsIgnoreCase(ref.type, "source-distribution")) {
+        source_ref = true;
+        cf.source_hash = cf.source_hash || !ref.hashes.empty();
+      } else if (EqualsIgnoreCase(ref.type, "distribution") || EqualsIgnoreCase(ref.type, "distribution-intake")) {
+        dist_ref = true;
+      }
+    }
+    cf.source_code_uri = source_ref || cf.bsi.source_code_uri;
+    cf.executable_uri = dist_ref || Classify(c.download_location) == Presence::kPresent;
+  }
+  if (ctx.hygiene) {
+    // One purl parse serves both the syntax check and the duplicate key (the canonical form).
+    if (cf.purl == Presence::kPresent) {
+      auto parsed = model::Purl::Parse(c.purl, model::PurlParseMode::kLenient);
+      cf.purl_valid = parsed.ok();
+      key = "purl:" + (parsed.ok() ? parsed->ToString() : c.purl);
+    } else if (cf.name == Presence::kPresent) {
+      key = "name:" + AsciiLower(c.group) + "/" + AsciiLower(c.name) + "@" + c.version;
+    }
+    for (const auto& cpe : c.cpes) {
+      if (Classify(cpe) != Presence::kPresent) continue;
+      cf.cpe_present = true;
+      if (cf.cpe_valid && !model::Cpe::Parse(cpe).ok()) cf.cpe_valid = false;
+    }
+    const bool dev_only = cf.ref != nullptr && cf.ref->dev_in > 0 && cf.ref->other_in == 0;
+    cf.unnecessary = MatchingRules(ctx.rules, c, dev_only);
+  }
 }
 
-Facts Gather(const model::Sbom& sbom) {
+Facts Gather(const model::Sbom& sbom, const std::vector<Profile>& profiles, const QualityOptions& o) {
   Facts f;
   f.sbom = &sbom;
+  GatherContext ctx;
+  for (Profile p : profiles) {
+    ctx.bsi = ctx.bsi || p == Profile::kBsiTr03183_2;
+    ctx.hygiene = ctx.hygiene || p == Profile::kHygiene;
+  }
+  if (ctx.hygiene) ctx.rules = CompileRules(o.unnecessary_rules);
   auto ref_info = [&f](std::string_view ref) -> RefInfo& {
     auto [it, inserted] = f.refs.try_emplace(ref);
     if (inserted) it->second.id = f.refs.size() - 1;
@@ -263,7 +424,7 @@ Facts Gather(const model::Sbom& sbom) {
     const std::size_t index = f.components.size();
     f.components.push_back(&c);
     f.parent.push_back(parent);
-    ComponentFacts cf = Describe(c);
+    ComponentFacts& cf = f.facts.emplace_back();
     cf.index = index;
     cf.nested = parent != kNoParent;
     if (!c.bom_ref.empty()) {
@@ -272,7 +433,9 @@ Facts Gather(const model::Sbom& sbom) {
       ++r.component_count;
       cf.ref = &r;
     }
-    f.facts.push_back(cf);
+    std::string key;
+    Describe(c, ctx, cf, key);
+    if (ctx.hygiene) f.keys.push_back(std::move(key));
     if (!c.components.empty()) stack.push_back({&c.components, 0, index});
   };
   auto drain = [&] {
@@ -287,14 +450,7 @@ Facts Gather(const model::Sbom& sbom) {
     }
   };
   f.refs.reserve(sbom.components.size() + sbom.dependencies.size() / 2 + 16);
-  if (sbom.primary) {
-    f.primary = &*sbom.primary;
-    add(*sbom.primary, kNoParent);
-    drain();
-  }
-  stack.push_back({&sbom.components, 0, kNoParent});
-  drain();
-
+  // Dependency data first: whether a component is only a dev dependency is one of its facts.
   f.edges.reserve(sbom.dependencies.size());
   for (const auto& e : sbom.dependencies) {
     RefInfo& from = ref_info(e.from);
@@ -310,6 +466,14 @@ Facts Gather(const model::Sbom& sbom) {
     f.edges.emplace_back(&from, &to);
   }
   for (const auto& r : sbom.dependency_refs) ref_info(r).declared = true;
+
+  if (sbom.primary) {
+    f.primary = &*sbom.primary;
+    add(*sbom.primary, kNoParent);
+    drain();
+  }
+  stack.push_back({&sbom.components, 0, kNoParent});
+  drain();
   return f;
 }
 
@@ -574,7 +738,7 @@ std::vector<Check> Cisa(const Facts& f, const QualityOptions& o) {
   // Copyright Holder
   out.push_back(PerComponent({"cisa.copyright.aspirational", "Copyright holder of every component",
                               src("Copyright Holder"), Level::kAspirational, false, kAsp},
-                             f, o, [](const Component& c, const ComponentFacts&) { return Classify(c.copyright) == Presence::kPresent; }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.copyright; }));
   return out;
 }
 
@@ -596,39 +760,6 @@ bool VersionAtLeast(std::string_view version, int major, int minor) {
   return parts[0] > major || (parts[0] == major && parts[1] >= minor);
 }
 
-// The BSI component properties, found in one pass over a component's properties (each counts
-// only with a value).
-struct BsiProperties {
-  bool filename = false;
-  bool executable = false;
-  bool archive = false;
-  bool structured = false;
-  bool source_code_uri = false;
-};
-
-BsiProperties FindBsiProperties(const Component& c) {
-  constexpr std::string_view kPrefix = "bsi:component:";
-  BsiProperties b;
-  for (const auto& p : c.properties) {
-    const std::string_view name(p.name);
-    if (name.size() <= kPrefix.size() || !EqualsIgnoreCase(name.substr(0, kPrefix.size()), kPrefix)) continue;
-    if (Classify(p.value) != Presence::kPresent) continue;
-    const std::string_view rest = name.substr(kPrefix.size());
-    if (EqualsIgnoreCase(rest, "filename")) {
-      b.filename = true;
-    } else if (EqualsIgnoreCase(rest, "executable")) {
-      b.executable = true;
-    } else if (EqualsIgnoreCase(rest, "archive")) {
-      b.archive = true;
-    } else if (EqualsIgnoreCase(rest, "structured")) {
-      b.structured = true;
-    } else if (EqualsIgnoreCase(rest, "sourceCodeUri")) {
-      b.source_code_uri = true;
-    }
-  }
-  return b;
-}
-
 std::vector<Check> Bsi(const Facts& f, const QualityOptions& o) {
   const model::Sbom& sbom = *f.sbom;
   std::vector<Check> out;
@@ -638,19 +769,6 @@ std::vector<Check> Bsi(const Facts& f, const QualityOptions& o) {
   const std::string add_comp = std::string(kBsiSource) + "5.3.2 additional data fields for each component";
   const std::string format = std::string(kBsiSource) + "4 format (CycloneDX 1.5+ or SPDX 2.2.1+)";
   constexpr double kReq = 2, kAdd = 1;
-  std::vector<BsiProperties> bsi;
-  bsi.reserve(f.components.size());
-  for (const Component* c : f.components) bsi.push_back(FindBsiProperties(*c));
-  // Real SBOMs repeat a few dozen license texts over thousands of components: normalize each
-  // distinct text once.
-  std::unordered_map<std::string_view, bool> spdx_by_text;
-  auto is_spdx = [&spdx_by_text](std::string_view text) {
-    auto [it, inserted] = spdx_by_text.try_emplace(text, false);
-    if (inserted) {
-      it->second = license::NormalizeLicense(text).method != license::NormalizedLicense::Method::kUnmatched;
-    }
-    return it->second;
-  };
 
   const bool format_ok = sbom.family == model::SpecFamily::kCycloneDx ? VersionAtLeast(sbom.spec_version, 1, 5)
                                                                        : VersionAtLeast(sbom.spec_version, 2, 2);
@@ -674,65 +792,41 @@ std::vector<Check> Bsi(const Facts& f, const QualityOptions& o) {
   };
   out.push_back(PerComponent(spec("bsi.component-creator", "Component creator with e-mail address or URL", comp_fields,
                                   true),
-                             f, o, [](const Component& c, const ComponentFacts&) {
-                               if (c.supplier && HasContact(*c.supplier)) return true;
-                               if (c.manufacturer && HasContact(*c.manufacturer)) return true;
-                               for (const auto& a : c.authors) {
-                                 if (HasContact(a)) return true;
-                               }
-                               return false;
-                             }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.creator_contact; }));
   out.push_back(PerComponent(spec("bsi.component-name", "Component name", comp_fields, true), f, o,
                              [](const Component&, const ComponentFacts& cf) { return cf.name == Presence::kPresent; }));
   out.push_back(PerComponent(spec("bsi.component-version", "Component version", comp_fields, true), f, o,
                              [](const Component&, const ComponentFacts& cf) { return cf.version == Presence::kPresent; }));
   out.push_back(PerComponent(spec("bsi.filename", "Filename of the component", comp_fields, true), f, o,
-                             [&](const Component& c, const ComponentFacts& cf) {
-                               return Classify(c.file_name) == Presence::kPresent || bsi[cf.index].filename;
-                             }));
+                             [](const Component&, const ComponentFacts& cf) { return cf.file_name; }));
   out.push_back(PerComponent(spec("bsi.dependencies", "Dependencies on other components (complete enumeration)",
                                   comp_fields, true),
                              f, o, DeclaresDependencies));
   out.push_back(PerComponent(spec("bsi.distribution-licences", "Distribution licences as SPDX identifiers/expressions",
                                   comp_fields, true),
-                             f, o, [&](const Component& c, const ComponentFacts&) {
-                               bool any = false;
-                               for (const auto& l : c.licenses) {
-                                 if (Classify(l.value) != Presence::kPresent) continue;
-                                 if (!is_spdx(l.value)) return false;
-                                 any = true;
-                               }
-                               return any;
-                             }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.spdx_licences; }));
   out.push_back(PerComponent(spec("bsi.hash-sha512", "SHA-512 hash of the deployable component", comp_fields, true), f,
-                             o, [](const Component& c, const ComponentFacts&) { return HasHash(c, model::HashAlgorithm::kSha512); }));
+                             o, [](const Component&, const ComponentFacts& cf) { return cf.sha512; }));
   out.push_back(PerComponent(spec("bsi.executable-property", "Executable property (bsi:component:executable)",
                                   comp_fields, true),
-                             f, o, [&](const Component&, const ComponentFacts& cf) { return bsi[cf.index].executable; }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.bsi.executable; }));
   out.push_back(PerComponent(spec("bsi.archive-property", "Archive property (bsi:component:archive)", comp_fields,
                                   true),
-                             f, o, [&](const Component&, const ComponentFacts& cf) { return bsi[cf.index].archive; }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.bsi.archive; }));
   out.push_back(PerComponent(spec("bsi.structured-property", "Structured property (bsi:component:structured)",
                                   comp_fields, true),
-                             f, o, [&](const Component&, const ComponentFacts& cf) { return bsi[cf.index].structured; }));
+                             f, o, [](const Component&, const ComponentFacts& cf) { return cf.bsi.structured; }));
 
   out.push_back(Document({"bsi.sbom-uri", "SBOM URI (serial number / document namespace)", add_sbom,
                           Level::kAdditional, false, kAdd},
                          Classify(sbom.serial_number) == Presence::kPresent,
                          Classify(sbom.serial_number) == Presence::kPresent ? "" : "no serial number or namespace"));
   out.push_back(PerComponent(spec("bsi.source-code-uri", "Source code URI", add_comp, false), f, o,
-                             [&](const Component& c, const ComponentFacts& cf) {
-                               return HasExternalRef(c, {"vcs", "source-distribution"}) || bsi[cf.index].source_code_uri;
-                             }));
+                             [](const Component&, const ComponentFacts& cf) { return cf.source_code_uri; }));
   out.push_back(PerComponent(spec("bsi.executable-uri", "URI of the executable form", add_comp, false), f, o,
-                             [](const Component& c, const ComponentFacts&) {
-                               return HasExternalRef(c, {"distribution", "distribution-intake"}) ||
-                                      Classify(c.download_location) == Presence::kPresent;
-                             }));
+                             [](const Component&, const ComponentFacts& cf) { return cf.executable_uri; }));
   out.push_back(PerComponent(spec("bsi.source-hash", "Hash of the source code", add_comp, false), f, o,
-                             [](const Component& c, const ComponentFacts&) {
-                               return HasExternalRef(c, {"source-distribution", "vcs"}, /*need_hash=*/true);
-                             }));
+                             [](const Component&, const ComponentFacts& cf) { return cf.source_hash; }));
   out.push_back(PerComponent(spec("bsi.unique-identifiers", "Other unique identifiers (CPE, purl, SWID)", add_comp,
                                   false),
                              f, o, HasIdentifierFact));
@@ -740,54 +834,6 @@ std::vector<Check> Bsi(const Facts& f, const QualityOptions& o) {
 }
 
 constexpr std::string_view kHygieneSource = "sbomhub hygiene";
-
-bool IsDevelopmentOnly(const ComponentFacts& cf) {
-  return cf.ref != nullptr && cf.ref->dev_in > 0 && cf.ref->other_in == 0;
-}
-
-// An UnnecessaryRule with its globs prepared.
-struct CompiledRule {
-  const UnnecessaryRule* rule;
-  std::vector<Glob> names;
-  std::vector<std::pair<Glob, Glob>> properties;  // name glob, value glob
-};
-
-std::vector<CompiledRule> CompileRules(const std::vector<UnnecessaryRule>& rules) {
-  std::vector<CompiledRule> out;
-  out.reserve(rules.size());
-  for (const UnnecessaryRule& r : rules) {
-    CompiledRule cr{&r, {}, {}};
-    for (const auto& g : r.name_globs) cr.names.emplace_back(g);
-    for (const auto& [name_glob, value_glob] : r.properties) cr.properties.emplace_back(Glob(name_glob), Glob(value_glob));
-    out.push_back(std::move(cr));
-  }
-  return out;
-}
-
-std::vector<std::string_view> MatchingRules(const std::vector<CompiledRule>& rules, const Component& c,
-                                            const ComponentFacts& cf) {
-  std::vector<std::string_view> ids;
-  const std::string full = c.group.empty() ? std::string() : c.group + "/" + c.name;
-  auto matches = [&](const CompiledRule& cr) {
-    const UnnecessaryRule& r = *cr.rule;
-    for (model::Scope s : r.scopes) {
-      if (c.scope == s) return true;
-    }
-    for (const Glob& g : cr.names) {
-      if (g.Matches(c.name) || (!full.empty() && g.Matches(full))) return true;
-    }
-    for (const auto& [name_glob, value_glob] : cr.properties) {
-      for (const auto& p : c.properties) {
-        if (name_glob.Matches(p.name) && value_glob.Matches(p.value)) return true;
-      }
-    }
-    return r.only_dev_dependency && IsDevelopmentOnly(cf);
-  };
-  for (const CompiledRule& cr : rules) {
-    if (matches(cr)) ids.push_back(cr.rule->id);
-  }
-  return ids;
-}
 
 std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
   const model::Sbom& sbom = *f.sbom;
@@ -821,39 +867,15 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     }
     out.push_back(std::move(c));
   }
-  // One purl parse per component serves both the syntax check and the duplicate key (the
-  // canonical form). Components without a purl are keyed by group, name and version.
-  std::vector<char> purl_valid(f.components.size(), 0);
-  std::vector<std::string> keys(f.components.size());
-  for (std::size_t i = 0; i < f.components.size(); ++i) {
-    const Component& c = *f.components[i];
-    const ComponentFacts& cf = f.facts[i];
-    if (cf.purl == Presence::kPresent) {
-      auto parsed = model::Purl::Parse(c.purl, model::PurlParseMode::kLenient);
-      purl_valid[i] = parsed.ok() ? 1 : 0;
-      keys[i] = "purl:" + (parsed.ok() ? parsed->ToString() : c.purl);
-    } else if (cf.name == Presence::kPresent) {
-      keys[i] = "name:" + AsciiLower(c.group) + "/" + AsciiLower(c.name) + "@" + c.version;
-    }
-  }
+  const std::vector<std::string>& keys = f.keys;
   out.push_back(PerComponent(
       {"hygiene.purl-valid", "purl syntax", "ECMA-427 Package-URL", Level::kRequired, true, 1}, f, o,
-      [&](const Component&, const ComponentFacts& cf) { return purl_valid[cf.index] != 0; },
+      [](const Component&, const ComponentFacts& cf) { return cf.purl_valid; },
       [](const Component&, const ComponentFacts& cf) { return cf.purl == Presence::kPresent; }));
   out.push_back(PerComponent(
       {"hygiene.cpe-valid", "CPE syntax", "NISTIR 7695 CPE Naming", Level::kRequired, true, 1}, f, o,
-      [](const Component& c, const ComponentFacts&) {
-        for (const auto& cpe : c.cpes) {
-          if (Classify(cpe) == Presence::kPresent && !model::Cpe::Parse(cpe).ok()) return false;
-        }
-        return true;
-      },
-      [](const Component& c, const ComponentFacts&) {
-        for (const auto& cpe : c.cpes) {
-          if (Classify(cpe) == Presence::kPresent) return true;
-        }
-        return false;
-      }));
+      [](const Component&, const ComponentFacts& cf) { return cf.cpe_valid; },
+      [](const Component&, const ComponentFacts& cf) { return cf.cpe_present; }));
   // Duplicate bom-refs break every reference; duplicate packages are noise.
   {
     Check refs = Make({"hygiene.duplicate-bom-ref", "bom-refs / SPDXIDs are unique", src, Level::kRequired, true, 1});
@@ -879,7 +901,11 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
       if (!keys[i].empty()) {
         ++pkgs.applicable;
         if (key_count.find(keys[i])->second > 1) {
-          AddOffender(pkgs, Label(c) + " (" + keys[i] + ")", o);
+          if (pkgs.components.size() < o.max_listed_components) {
+            AddOffender(pkgs, Label(c) + " (" + keys[i] + ")", o);
+          } else {
+            ++pkgs.omitted;
+          }
         } else {
           ++pkgs.passed;
         }
@@ -976,19 +1002,20 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     Check c = Make({"hygiene.unnecessary-components",
                     "No test, development, debug, sample or excluded components in a delivery SBOM", src,
                     Level::kAdvisory, false, 1});
-    const std::vector<CompiledRule> rules = CompileRules(o.unnecessary_rules);
     for (std::size_t i = 0; i < f.components.size(); ++i) {
       const Component* comp = f.components[i];
       if (comp == f.primary) continue;
       ++c.applicable;
-      auto matched = MatchingRules(rules, *comp, f.facts[i]);
+      const std::string& matched = f.facts[i].unnecessary;
       if (matched.empty()) {
         ++c.passed;
         continue;
       }
-      std::string label = Label(*comp) + " (";
-      for (std::size_t k = 0; k < matched.size(); ++k) label += (k ? ", " : "") + std::string(matched[k]);
-      AddOffender(c, label + ")", o);
+      if (c.components.size() < o.max_listed_components) {
+        AddOffender(c, Label(*comp) + " (" + matched + ")", o);
+      } else {
+        ++c.omitted;
+      }
     }
     Finish(c);
     out.push_back(std::move(c));
@@ -1124,7 +1151,7 @@ std::vector<UnnecessaryRule> DefaultUnnecessaryRules() {
 }
 
 QualityReport Assess(const model::Sbom& sbom, const std::vector<Profile>& profiles, const QualityOptions& options) {
-  const Facts facts = Gather(sbom);
+  const Facts facts = Gather(sbom, profiles, options);
   QualityReport report;
   for (Profile p : profiles) report.profiles.push_back(Run(p, facts, options));
   return report;
