@@ -1,5 +1,6 @@
+#include <algorithm>
+#include <cstring>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 
 #include "base/text.h"
@@ -19,6 +20,64 @@ Diagnostic Make(Severity severity, std::string rule, std::string message, const 
 }
 }  // namespace
 
+void RefTable::Reserve(std::size_t n) {
+  entries_.reserve(n);
+  std::size_t want = 16;
+  while (want < 2 * n) want *= 2;
+  if (want > slots_.size()) Rehash(want);
+}
+
+std::string_view RefTable::Keep(std::string_view key) {
+  if (key.empty()) return {};
+  if (key.size() > free_size_) {
+    std::size_t size = std::max<std::size_t>(key.size(), 64 * 1024);
+    chunks_.push_back(std::make_unique<char[]>(size));
+    free_ = chunks_.back().get();
+    free_size_ = size;
+  }
+  std::memcpy(free_, key.data(), key.size());
+  std::string_view kept(free_, key.size());
+  free_ += key.size();
+  free_size_ -= key.size();
+  return kept;
+}
+
+void RefTable::Rehash(std::size_t slot_count) {
+  slots_.assign(slot_count, 0);
+  std::size_t mask = slot_count - 1;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    std::size_t s = entries_[i].hash & mask;
+    while (slots_[s] != 0) s = (s + 1) & mask;
+    slots_[s] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+std::pair<bool*, bool> RefTable::Insert(std::string_view key, bool value, bool copy) {
+  if (2 * (entries_.size() + 1) > slots_.size()) Rehash(std::max<std::size_t>(16, 2 * slots_.size()));
+  std::size_t hash = std::hash<std::string_view>{}(key);
+  std::size_t mask = slots_.size() - 1;
+  std::size_t s = hash & mask;
+  while (slots_[s] != 0) {
+    Entry& e = entries_[slots_[s] - 1];
+    if (e.hash == hash && e.key == key) return {&e.value, false};
+    s = (s + 1) & mask;
+  }
+  entries_.push_back({copy ? Keep(key) : key, hash, value});
+  slots_[s] = static_cast<std::uint32_t>(entries_.size());
+  return {&entries_.back().value, true};
+}
+
+const bool* RefTable::Find(std::string_view key) const {
+  if (slots_.empty()) return nullptr;
+  std::size_t hash = std::hash<std::string_view>{}(key);
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t s = hash & mask; slots_[s] != 0; s = (s + 1) & mask) {
+    const Entry& e = entries_[slots_[s] - 1];
+    if (e.hash == hash && e.key == key) return &e.value;
+  }
+  return nullptr;
+}
+
 void DecodeContext::Error(std::string rule, std::string message, const Position& at) {
   diagnostics_.Add(Make(Severity::kError, std::move(rule), std::move(message), at));
 }
@@ -32,10 +91,10 @@ void DecodeContext::DefineRef(std::string_view ref, const Position& at, bool hel
     Error("cdx.bom-ref.empty", "bom-ref is empty (it must be a non-empty identifier)", at);
     return;
   }
-  auto [it, inserted] = refs_.emplace(std::string(ref), held);
+  auto [first_held, inserted] = refs_.Insert(ref, held, /*copy=*/true);
   if (!inserted) {
     std::string message = "bom-ref \"" + Excerpt(ref) + "\" is defined more than once";
-    if (held && it->second) {
+    if (held && *first_held) {
       Error("cdx.bom-ref.unique", std::move(message), at);
     } else {
       Warning("cdx.bom-ref.unique", std::move(message), at);
@@ -57,18 +116,20 @@ void DecodeContext::NotHeld(std::string_view section, std::size_t count) {
 }
 
 void DecodeContext::Finish(model::Sbom& sbom) {
-  std::unordered_set<std::string_view> held;
+  // Borrowed keys: the model's strings stay put while this runs.
+  RefTable held;
+  held.Reserve(refs_.size());
   model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
-    if (!c.bom_ref.empty()) held.insert(c.bom_ref);
+    if (!c.bom_ref.empty()) held.Insert(c.bom_ref, true, /*copy=*/false);
   });
   std::size_t dropped = 0;
   std::erase_if(sbom.dependencies, [&](const model::DependencyEdge& e) {
-    bool drop = held.count(e.from) == 0 || held.count(e.to) == 0;
+    bool drop = !held.Find(e.from) || !held.Find(e.to);
     dropped += drop;
     return drop;
   });
   std::erase_if(sbom.dependency_refs, [&](const std::string& ref) {
-    bool drop = held.count(ref) == 0;
+    bool drop = !held.Find(ref);
     dropped += drop;
     return drop;
   });

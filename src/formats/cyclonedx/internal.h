@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,6 +30,40 @@ struct Position {
   std::size_t column = 0;
 };
 
+// An open-addressing hash table from strings to a bool, for bom-refs. A large BOM defines one
+// bom-ref per component and looks up two per dependency edge, so this sits on the hot path: one
+// contiguous slot array (no node per entry) keeps a 100k-component lookup to about one cache
+// miss. Keys are either copied into an arena the table owns (`copy`) or borrowed (the caller
+// keeps them alive and unmoved).
+class RefTable {
+ public:
+  RefTable() = default;
+  RefTable(const RefTable&) = delete;
+  RefTable& operator=(const RefTable&) = delete;
+
+  // Room for `n` keys without rehashing.
+  void Reserve(std::size_t n);
+  // The value slot of `key` and whether it was inserted now (with `value`).
+  std::pair<bool*, bool> Insert(std::string_view key, bool value, bool copy);
+  const bool* Find(std::string_view key) const;
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::string_view key;
+    std::size_t hash;
+    bool value;
+  };
+  std::string_view Keep(std::string_view key);
+  void Rehash(std::size_t slot_count);
+
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> slots_;  // 0 = empty, else index into entries_ + 1
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* free_ = nullptr;
+  std::size_t free_size_ = 0;
+};
+
 class DecodeContext {
  public:
   DecodeContext(int minor, Diagnostics& diagnostics) : minor_(minor), diagnostics_(diagnostics) {}
@@ -47,7 +83,9 @@ class DecodeContext {
   void UseRef(std::string_view ref, const Position& at);
   // Lets callers skip building a Position for references that already resolve (the common case:
   // dependencies follow components).
-  bool IsDefined(std::string_view ref) const { return refs_.find(ref) != refs_.end(); }
+  bool IsDefined(std::string_view ref) const { return refs_.Find(ref) != nullptr; }
+  // Room for `n` more bom-refs (a caller that knows a section's size).
+  void ReserveRefs(std::size_t n) { refs_.Reserve(refs_.size() + n); }
   // Counts a section the model does not hold; Finish reports one info per section.
   void NotHeld(std::string_view section, std::size_t count = 1);
 
@@ -59,12 +97,8 @@ class DecodeContext {
  private:
   int minor_;
   Diagnostics& diagnostics_;
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   // bom-ref -> defined by a held element
-  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> refs_;
+  RefTable refs_;
   struct Use {
     std::string ref;
     Position at;
@@ -76,7 +110,17 @@ class DecodeContext {
 std::optional<Identification> IdentifyJson(std::string_view bytes);
 std::optional<Identification> IdentifyXml(std::string_view bytes);
 
+// DecodeJsonInPieces, else DecodeJsonWholeDocument.
 Result<Decoded> DecodeJson(const std::string& bytes, const DecodeOptions& options);
+// The decode DecodeJson tries first: the top-level object and its "components" and
+// "dependencies" arrays cut into pieces, each parsed on its own (json_decode.cc says why).
+// nullopt when the text does not split cleanly or a piece does not parse, i.e. whenever only
+// the whole-document parse can say what is wrong.
+std::optional<Result<Decoded>> DecodeJsonInPieces(const std::string& bytes,
+                                                  const DecodeOptions& options);
+// One DOM of the whole text: the reference both paths must agree with (tests and the fuzzer
+// compare them), and the path for everything DecodeJsonInPieces declines.
+Result<Decoded> DecodeJsonWholeDocument(const std::string& bytes, const DecodeOptions& options);
 Result<Decoded> DecodeXml(const std::string& bytes, const DecodeOptions& options);
 
 // ---- shared by both encoders ----

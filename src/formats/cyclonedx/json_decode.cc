@@ -1,12 +1,29 @@
-// CycloneDX JSON decoding: simdjson DOM parse, then one validating walk that fills the model.
+// CycloneDX JSON decoding: simdjson DOM parses, then one validating walk that fills the model.
 //
 // Why the DOM API: the walk needs to see every key of an object (unknown keys, duplicates,
 // oneOf rules) and sometimes to look at a sibling first (licenses' oneOf); the DOM tape makes
-// that cheap and the measured throughput and memory meet the targets (see docs).
-// simdjson's DOM keeps duplicate keys, so duplicate detection is ours (a bitmask per object).
+// that cheap. simdjson's DOM keeps duplicate keys, so duplicate detection is ours (a bitmask per
+// object).
+//
+// Why piece by piece: a DOM of the whole text costs about twice the file in tape, string copies
+// and structural indexes, held until the model is complete; on a 100k-component BOM that, not
+// the model, made the peak 5x the file, and walking a tape far larger than the caches made the
+// decode 5x slower than on small files. So a light scanner (SplitObject/SplitArray) first cuts
+// the top-level object into its members and the "components" and "dependencies" arrays into
+// their elements, and each piece is parsed on its own into one small, reused DOM:
+//
+//   { "bomFormat": ..., "metadata": {...}, "components": [ {c0}, {c1}, ... ], "dependencies": [...] }
+//                       └ one piece ─────┘               └ piece ┘ └ piece ┘
+//
+// The walk is the same code for both. The scanner only accepts what it can split with certainty
+// (plain ASCII top-level keys, nothing but JSON whitespace between tokens); anything else, and any
+// piece simdjson rejects, sends the decode back to one DOM of the whole text
+// (DecodeJsonWholeDocument), so malformed input gets exactly the errors and positions it always
+// got. Tests and the fuzzer compare both paths.
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,6 +31,10 @@
 #include <vector>
 
 #include <simdjson.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/text.h"
 #include "formats/common/json_errors.h"
@@ -105,11 +126,285 @@ void AppendPointerSegment(std::string& p, std::string_view seg) {
   }
 }
 
+// ---- the splitting scanner (see the top of this file) ----
+
+constexpr std::size_t kBad = std::string_view::npos;
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+std::size_t SkipSpace(std::string_view t, std::size_t p) {
+  while (p < t.size() && IsJsonSpace(t[p])) ++p;
+  return p;
+}
+
+// `p` at an opening quote; the offset past the closing quote, or kBad when there is none.
+// Contents are not checked: simdjson checks them when it parses the piece.
+std::size_t SkipString(std::string_view t, std::size_t p) {
+  const char* base = t.data();
+  std::size_t start = p + 1;
+  std::size_t from = start;
+  while (from < t.size()) {
+    const void* hit = std::memchr(base + from, '"', t.size() - from);
+    if (hit == nullptr) return kBad;
+    std::size_t q = static_cast<std::size_t>(static_cast<const char*>(hit) - base);
+    std::size_t backslashes = 0;
+    while (q - backslashes > start && base[q - backslashes - 1] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return q + 1;
+    from = q + 1;
+  }
+  return kBad;
+}
+
+// Follows strings and bracket depth through a container. Brackets are matched by depth only
+// ("[}" passes here and fails in simdjson, which parses the piece).
+class ContainerScanner {
+ public:
+  explicit ContainerScanner(std::string_view t) : s_(t.data()) {}
+
+  // Scans [from, to); the offset just past the bracket that closes the container, or kBad when
+  // it stays open.
+  std::size_t Bytes(std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      char c = s_[k];
+      if (escaped_) {
+        escaped_ = false;
+      } else if (in_string_) {
+        if (c == '\\') {
+          escaped_ = true;
+        } else if (c == '"') {
+          in_string_ = false;
+        }
+      } else if (c == '"') {
+        in_string_ = true;
+      } else if (c == '{' || c == '[') {
+        ++depth_;
+      } else if ((c == '}' || c == ']') && --depth_ == 0) {
+        return k + 1;
+      }
+    }
+    return kBad;
+  }
+
+#if defined(__SSE2__)
+  // Scans the 64 bytes at `at` (all readable) like Bytes(at, at + 64), a block at a time: string
+  // interiors come from a prefix XOR of the quote bits, and only brackets outside strings are
+  // visited, one by one only when the depth could reach zero in this block. A block with a
+  // backslash (or after one) takes the byte loop.
+  std::size_t Block(std::size_t at) {
+    std::uint64_t quote = 0, backslash = 0, open = 0, close = 0;
+    const __m128i q = _mm_set1_epi8('"');
+    const __m128i b = _mm_set1_epi8('\\');
+    const __m128i o = _mm_set1_epi8('{');
+    const __m128i c = _mm_set1_epi8('}');
+    const __m128i fold = _mm_set1_epi8(0x20);  // '[' | 0x20 == '{', ']' | 0x20 == '}'
+    for (int part = 0; part < 4; ++part) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_ + at + 16 * part));
+      __m128i folded = _mm_or_si128(v, fold);
+      auto bits = [&](__m128i eq) {
+        return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(eq))) << (16 * part);
+      };
+      quote |= bits(_mm_cmpeq_epi8(v, q));
+      backslash |= bits(_mm_cmpeq_epi8(v, b));
+      open |= bits(_mm_cmpeq_epi8(folded, o));
+      close |= bits(_mm_cmpeq_epi8(folded, c));
+    }
+    if (backslash != 0 || escaped_) return Bytes(at, at + 64);
+    std::uint64_t inside = quote;  // prefix XOR: bits from an opening quote up to its closing one
+    inside ^= inside << 1;
+    inside ^= inside << 2;
+    inside ^= inside << 4;
+    inside ^= inside << 8;
+    inside ^= inside << 16;
+    inside ^= inside << 32;
+    if (in_string_) inside = ~inside;
+    in_string_ = (inside >> 63) != 0;
+    open &= ~inside;
+    close &= ~inside;
+    std::size_t closes = PopCount(close);
+    if (depth_ > closes) {
+      depth_ += PopCount(open) - closes;
+      return kBad;
+    }
+    for (std::uint64_t brackets = open | close; brackets != 0; brackets &= brackets - 1) {
+      int bit = __builtin_ctzll(brackets);
+      if ((open >> bit) & 1) {
+        ++depth_;
+      } else if (--depth_ == 0) {
+        return at + static_cast<std::size_t>(bit) + 1;
+      }
+    }
+    return kBad;
+  }
+#endif
+
+ private:
+  // Without -mpopcnt (the x86-64 baseline) the builtin is a library call.
+  static std::size_t PopCount(std::uint64_t x) {
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return static_cast<std::size_t>((x * 0x0101010101010101ULL) >> 56);
+  }
+
+  const char* s_;
+  std::size_t depth_ = 0;
+  bool in_string_ = false;
+  bool escaped_ = false;  // the previous byte was a backslash inside a string
+};
+
+// `p` at '{' or '['; the offset just past the matching bracket, or kBad. Most bytes of a BOM
+// are inside strings, so blocks of 64 bytes are classified at once where SSE2 exists.
+std::size_t SkipContainer(std::string_view t, std::size_t p) {
+  ContainerScanner scan(t);
+  std::size_t i = p;
+#if defined(__SSE2__)
+  for (; i + 64 <= t.size(); i += 64) {
+    std::size_t end = scan.Block(i);
+    if (end != kBad) return end;
+  }
+#endif
+  return scan.Bytes(i, t.size());
+}
+
+// `p` at the first byte of a value; the offset just past it, or kBad.
+std::size_t SkipValue(std::string_view t, std::size_t p) {
+  if (p >= t.size()) return kBad;
+  char c = t[p];
+  if (c == '"') return SkipString(t, p);
+  if (c == '{' || c == '[') return SkipContainer(t, p);
+  std::size_t start = p;
+  while (p < t.size() && !IsJsonSpace(t[p]) && t[p] != ',' && t[p] != '}' && t[p] != ']') ++p;
+  return p == start ? kBad : p;
+}
+
+struct Range {
+  std::size_t begin = 0, end = 0;
+};
+
+struct Member {
+  std::string_view key;
+  Range value;
+  // "components" and "dependencies" arrays are split into their elements while the object is
+  // scanned (one pass over the bytes).
+  bool split = false;
+  std::vector<Range> items;
+};
+
+bool IsSplitArray(std::string_view key) { return key == "components" || key == "dependencies"; }
+
+// A key the scanner may take verbatim: printable ASCII without escapes (simdjson would unescape
+// anything else, and invalid bytes must reach the whole-document error path).
+bool IsPlainKey(std::string_view key) {
+  for (char c : key) {
+    if (c < 0x20 || c > 0x7e || c == '\\') return false;
+  }
+  return true;
+}
+
+// The elements of the array starting at `p` (t[p] == '['); the offset past its ']', or kBad
+// when it does not split cleanly.
+std::size_t SplitArray(std::string_view t, std::size_t p, std::vector<Range>& items) {
+  p = SkipSpace(t, p + 1);
+  if (p < t.size() && t[p] == ']') return p + 1;
+  while (p < t.size()) {
+    std::size_t value_end = SkipValue(t, p);
+    if (value_end == kBad) return kBad;
+    items.push_back({p, value_end});
+    p = SkipSpace(t, value_end);
+    if (p >= t.size()) return kBad;
+    if (t[p] == ']') return p + 1;
+    if (t[p] != ',') return kBad;
+    p = SkipSpace(t, p + 1);
+  }
+  return kBad;
+}
+
+// The members of the top-level object `t`; false when `t` is not exactly one object the scanner
+// can split (then the whole-document parse decides what is wrong).
+bool SplitObject(std::string_view t, std::vector<Member>& members) {
+  std::size_t p = SkipSpace(t, 0);
+  if (p >= t.size() || t[p] != '{') return false;
+  p = SkipSpace(t, p + 1);
+  if (p < t.size() && t[p] == '}') return SkipSpace(t, p + 1) == t.size();
+  while (p < t.size()) {
+    if (t[p] != '"') return false;
+    std::size_t key_end = SkipString(t, p);
+    if (key_end == kBad) return false;
+    std::string_view key = t.substr(p + 1, key_end - p - 2);
+    if (!IsPlainKey(key)) return false;
+    p = SkipSpace(t, key_end);
+    if (p >= t.size() || t[p] != ':') return false;
+    p = SkipSpace(t, p + 1);
+    Member m;
+    m.key = key;
+    m.split = p < t.size() && t[p] == '[' && IsSplitArray(key);
+    std::size_t value_end = m.split ? SplitArray(t, p, m.items) : SkipValue(t, p);
+    if (value_end == kBad) return false;
+    m.value = {p, value_end};
+    members.push_back(std::move(m));
+    p = SkipSpace(t, value_end);
+    if (p >= t.size()) return false;
+    if (t[p] == '}') return SkipSpace(t, p + 1) == t.size();
+    if (t[p] != ',') return false;
+    p = SkipSpace(t, p + 1);
+  }
+  return false;
+}
+
+// How many dependsOn/provides targets the dependency entries in `section` list, from counting
+// strings (exact for well-formed entries; only used to size the edge vector once).
+std::size_t EstimateDependencyTargets(std::string_view section, std::size_t entries) {
+  std::size_t strings = 0, keys = 0, p = 0;
+  while (true) {
+    const void* hit = std::memchr(section.data() + p, '"', section.size() - p);
+    if (hit == nullptr) break;
+    std::size_t q = static_cast<std::size_t>(static_cast<const char*>(hit) - section.data());
+    std::size_t end = SkipString(section, q);
+    if (end == kBad) break;
+    std::string_view body = section.substr(q + 1, end - q - 2);
+    ++strings;
+    if (body == "ref" || body == "dependsOn" || body == "provides") ++keys;
+    p = end;
+  }
+  std::size_t fixed = keys + entries;
+  return strings > fixed ? strings - fixed : 0;
+}
+
+// Parses pieces of the input, one at a time, into a DOM reused across pieces and decodes (one
+// per thread: its buffers keep the size of the largest piece seen). Each parse invalidates the
+// previous piece's elements and strings.
+class PieceParser {
+ public:
+  explicit PieceParser(std::string_view text) : text_(text) {}
+
+  bool Parse(Range r, element& out) {
+    // Pieces sit at least two levels down in the document; the tighter limit means a piece that
+    // passes here passes in the whole document too (one that fails falls back and is judged
+    // there).
+    constexpr std::size_t kPieceDepth = kMaxJsonDepth - 2;
+    thread_local simdjson::dom::parser parser;
+    std::size_t size = r.end - r.begin;
+    if (parser.capacity() < size || parser.max_depth() != kPieceDepth) {
+      std::size_t capacity = std::max<std::size_t>(size, 64 * 1024);
+      if (parser.allocate(capacity, kPieceDepth) != simdjson::SUCCESS) return false;
+    }
+    // The input's padding lies past its end, so every piece is followed by readable bytes.
+    return parser.parse(text_.data() + r.begin, size, false).get(out) == simdjson::SUCCESS;
+  }
+
+ private:
+  std::string_view text_;
+};
+
 class Decoder {
  public:
   Decoder(int minor, Decoded& out) : ctx_(minor, out.diagnostics), sbom_(out.sbom) {}
 
+  // The whole document as one DOM.
   void Bom(object root);
+  // The document as pieces (see the top of this file): `members` of the top-level object of
+  // `text`. False when a piece does not parse; the decode then starts again with Bom().
+  bool BomInPieces(std::string_view text, const std::vector<Member>& members);
   void Finish() { ctx_.Finish(sbom_); }
 
  private:
@@ -168,7 +463,7 @@ class Decoder {
     // True when `key` is known for this version and seen for the first time.
     bool Accept(std::string_view key) {
       for (std::size_t i = 0; i < n_; ++i) {
-        if (rules_[i].name != key) continue;
+        if (!SameKey(rules_[i].name, key)) continue;
         if (seen_ & (std::uint64_t{1} << i)) {
           Scope s(d_.path_, key);
           d_.Error("cdx.json.duplicate-key",
@@ -193,12 +488,18 @@ class Decoder {
     }
     bool Has(std::string_view key) const {
       for (std::size_t i = 0; i < n_; ++i) {
-        if (rules_[i].name == key) return (seen_ >> i) & 1;
+        if (SameKey(rules_[i].name, key)) return (seen_ >> i) & 1;
       }
       return false;
     }
 
    private:
+    // Length and first byte settle nearly every mismatch without a memcmp call.
+    static bool SameKey(std::string_view rule, std::string_view key) {
+      return rule.size() == key.size() && !key.empty() && rule[0] == key[0] &&
+             std::memcmp(rule.data(), key.data(), key.size()) == 0;
+    }
+
     Decoder& d_;
     const KeyRule* rules_;
     std::size_t n_;
@@ -240,7 +541,9 @@ class Decoder {
   bool Str(element e, std::string& out) {
     std::string_view v;
     if (!Str(e, v)) return false;
-    out.assign(v);
+    // A fresh string is allocated to fit; assign() into an empty one would round the capacity
+    // up to twice the inline buffer.
+    out = std::string(v);
     return true;
   }
   bool Obj(element e, object& out) {
@@ -264,11 +567,15 @@ class Decoder {
     if (Str(e, v)) ctx_.DefineRef(v, Here(), held);
   }
 
+  // One member of the top-level object; the parts Bom and BomInPieces share.
+  void BomMember(const Keys& keys, std::string_view k, element v);
+  void BomEnd(const Keys& keys);
   void Metadata(element e);
   void Tools(element e);
   void LegacyTool(element e, model::Tool& tool);
   bool Component(element e, model::Component& c, std::size_t depth);
   void Components(element e, std::vector<model::Component>* out, std::size_t depth);
+  void ComponentItem(element e, std::vector<model::Component>* out, std::size_t depth);
   void Entity(element e, model::Party& p);
   void Contact(element e, model::Party& p);
   void Contacts(element e, std::vector<model::Party>* out);
@@ -280,6 +587,7 @@ class Decoder {
   void ExternalReferences(element e, std::vector<model::ExternalReference>* out);
   void Properties(element e, std::vector<model::Property>* out);
   void Dependencies(element e);
+  void Dependency(element e);
   void Lifecycles(element e);
   void Services(element e);
   void Service(element e);
@@ -301,56 +609,106 @@ void Decoder::Bom(object root) {
   Keys keys(*this, kBomKeys, "the BOM", Strict());
   for (auto field : root) {
     std::string_view k = field.key;
-    element v = field.value;
     if (!keys.Accept(k)) continue;
     Scope s(path_, k);
-    if (k == "bomFormat") {
-      std::string_view f;
-      if (Str(v, f) && f != "CycloneDX") {
-        Error("cdx.bom.format", "bomFormat must be \"CycloneDX\", found \"" + Excerpt(f) + "\"");
-      }
-    } else if (k == "specVersion" || k == "$schema") {
-      std::string_view ignored;
-      (void)Str(v, ignored);
-    } else if (k == "serialNumber") {
-      if (Str(v, sbom_.serial_number) && !IsSerialNumber(sbom_.serial_number)) {
-        Error("cdx.bom.serial-number",
-              "serialNumber \"" + Excerpt(sbom_.serial_number) +
-                  "\" is not a urn:uuid (urn:uuid:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, lower-case)");
-      }
-    } else if (k == "version") {
-      int64_t n = 0;
-      if (v.type() != element_type::INT64 && v.type() != element_type::UINT64) {
-        TypeError(v, "an integer");
-      } else if (v.get_int64().get(n) != simdjson::SUCCESS || n > INT32_MAX ||
-                 n < (ctx_.minor() >= 5 ? 1 : 0)) {
-        Error("cdx.bom.version", "version must be an integer of at least 1");
-      } else {
-        sbom_.bom_version = static_cast<int>(n);
-      }
-    } else if (k == "metadata") {
-      Metadata(v);
-    } else if (k == "components") {
-      Components(v, &sbom_.components, 1);
-    } else if (k == "externalReferences") {
-      ExternalReferences(v, &sbom_.external_references);
-    } else if (k == "dependencies") {
-      Dependencies(v);
-    } else if (k == "services") {
-      Services(v);
-    } else if (k == "properties") {
-      array a;
-      if (Arr(v, a)) ctx_.NotHeld("BOM-level properties", a.size());
-      Properties(v, nullptr);
-    } else {
-      // compositions, vulnerabilities, annotations, formulation, declarations, definitions,
-      // signature.
-      std::size_t n = 1;
-      if (v.type() == element_type::ARRAY) n = v.get_array().value_unsafe().size();
-      ctx_.NotHeld(k, n);
-      Walk(v, 0);
-    }
+    BomMember(keys, k, field.value);
   }
+  BomEnd(keys);
+}
+
+bool Decoder::BomInPieces(std::string_view text, const std::vector<Member>& members) {
+  PieceParser pieces(text);
+  Keys keys(*this, kBomKeys, "the BOM", Strict());
+  for (const Member& m : members) {
+    element v;
+    if (!keys.Accept(m.key)) {
+      // Not decoded, but the whole-document parse would have rejected a malformed value.
+      if (!pieces.Parse(m.value, v)) return false;
+      continue;
+    }
+    Scope s(path_, m.key);
+    bool is_components = m.key == "components";
+    if (m.split) {
+      const std::vector<Range>& items = m.items;
+      if (is_components) {
+        sbom_.components.reserve(sbom_.components.size() + items.size());
+        ctx_.ReserveRefs(items.size());
+      } else {
+        std::string_view section = text.substr(m.value.begin, m.value.end - m.value.begin);
+        sbom_.dependencies.reserve(sbom_.dependencies.size() +
+                                   EstimateDependencyTargets(section, items.size()));
+        sbom_.dependency_refs.reserve(sbom_.dependency_refs.size() + items.size());
+      }
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        Scope si(path_, i);
+        element item;
+        if (!pieces.Parse(items[i], item)) return false;
+        if (is_components) {
+          ComponentItem(item, &sbom_.components, 1);
+        } else {
+          Dependency(item);
+        }
+      }
+      continue;
+    }
+    if (!pieces.Parse(m.value, v)) return false;
+    BomMember(keys, m.key, v);
+  }
+  BomEnd(keys);
+  return true;
+}
+
+void Decoder::BomMember(const Keys& keys, std::string_view k, element v) {
+  (void)keys;
+  if (k == "bomFormat") {
+    std::string_view f;
+    if (Str(v, f) && f != "CycloneDX") {
+      Error("cdx.bom.format", "bomFormat must be \"CycloneDX\", found \"" + Excerpt(f) + "\"");
+    }
+  } else if (k == "specVersion" || k == "$schema") {
+    std::string_view ignored;
+    (void)Str(v, ignored);
+  } else if (k == "serialNumber") {
+    if (Str(v, sbom_.serial_number) && !IsSerialNumber(sbom_.serial_number)) {
+      Error("cdx.bom.serial-number",
+            "serialNumber \"" + Excerpt(sbom_.serial_number) +
+                "\" is not a urn:uuid (urn:uuid:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, lower-case)");
+    }
+  } else if (k == "version") {
+    int64_t n = 0;
+    if (v.type() != element_type::INT64 && v.type() != element_type::UINT64) {
+      TypeError(v, "an integer");
+    } else if (v.get_int64().get(n) != simdjson::SUCCESS || n > INT32_MAX ||
+               n < (ctx_.minor() >= 5 ? 1 : 0)) {
+      Error("cdx.bom.version", "version must be an integer of at least 1");
+    } else {
+      sbom_.bom_version = static_cast<int>(n);
+    }
+  } else if (k == "metadata") {
+    Metadata(v);
+  } else if (k == "components") {
+    Components(v, &sbom_.components, 1);
+  } else if (k == "externalReferences") {
+    ExternalReferences(v, &sbom_.external_references);
+  } else if (k == "dependencies") {
+    Dependencies(v);
+  } else if (k == "services") {
+    Services(v);
+  } else if (k == "properties") {
+    array a;
+    if (Arr(v, a)) ctx_.NotHeld("BOM-level properties", a.size());
+    Properties(v, nullptr);
+  } else {
+    // compositions, vulnerabilities, annotations, formulation, declarations, definitions,
+    // signature.
+    std::size_t n = 1;
+    if (v.type() == element_type::ARRAY) n = v.get_array().value_unsafe().size();
+    ctx_.NotHeld(k, n);
+    Walk(v, 0);
+  }
+}
+
+void Decoder::BomEnd(const Keys& keys) {
   if (!keys.Has("bomFormat")) Missing("bomFormat", "bom");
   if (!keys.Has("specVersion")) Missing("specVersion", "bom");
   if (!keys.Has("version") && ctx_.minor() <= 4) Missing("version", "bom");
@@ -498,10 +856,14 @@ void Decoder::Components(element e, std::vector<model::Component>* out, std::siz
   std::size_t i = 0;
   for (element c : a) {
     Scope s(path_, i++);
-    model::Component comp;
-    if (!Component(c, comp, depth)) continue;
-    if (out) out->push_back(std::move(comp));
+    ComponentItem(c, out, depth);
   }
+}
+
+void Decoder::ComponentItem(element e, std::vector<model::Component>* out, std::size_t depth) {
+  model::Component comp;
+  if (!Component(e, comp, depth)) return;
+  if (out) out->push_back(std::move(comp));
 }
 
 bool Decoder::Component(element e, model::Component& c, std::size_t depth) {
@@ -653,6 +1015,7 @@ void Decoder::Entity(element e, model::Party& p) {
 void Decoder::Contacts(element e, std::vector<model::Party>* out) {
   array a;
   if (!Arr(e, a)) return;
+  if (out) out->reserve(out->size() + a.size());
   std::size_t i = 0;
   for (element c : a) {
     Scope s(path_, i++);
@@ -687,6 +1050,7 @@ void Decoder::Contact(element e, model::Party& p) {
 void Decoder::Hashes(element e, std::vector<model::Hash>* out) {
   array a;
   if (!Arr(e, a)) return;
+  if (out) out->reserve(out->size() + a.size());
   std::size_t i = 0;
   for (element h : a) {
     Scope s(path_, i++);
@@ -729,6 +1093,7 @@ void Decoder::Hashes(element e, std::vector<model::Hash>* out) {
 void Decoder::Licenses(element e, std::vector<model::License>* out) {
   array a;
   if (!Arr(e, a)) return;
+  if (out) out->reserve(out->size() + a.size());
   std::size_t i = 0, n_license = 0, n_expression = 0;
   for (element item : a) {
     Scope s(path_, i++);
@@ -865,6 +1230,7 @@ void Decoder::Attachment(element e, std::string& content) {
 void Decoder::ExternalReferences(element e, std::vector<model::ExternalReference>* out) {
   array a;
   if (!Arr(e, a)) return;
+  if (out) out->reserve(out->size() + a.size());
   std::size_t i = 0;
   for (element r : a) {
     Scope s(path_, i++);
@@ -899,6 +1265,7 @@ void Decoder::ExternalReferences(element e, std::vector<model::ExternalReference
 void Decoder::Properties(element e, std::vector<model::Property>* out) {
   array a;
   if (!Arr(e, a)) return;
+  if (out) out->reserve(out->size() + a.size());
   // The property object is closed and its name required from 1.6; earlier schemas left it open.
   bool strict = ctx_.minor() >= 6;
   std::size_t i = 0;
@@ -921,6 +1288,7 @@ void Decoder::Properties(element e, std::vector<model::Property>* out) {
 void Decoder::StringList(element e, std::vector<std::string>& out) {
   array a;
   if (!Arr(e, a)) return;
+  out.reserve(out.size() + a.size());
   std::size_t i = 0;
   for (element s : a) {
     Scope sc(path_, i++);
@@ -935,59 +1303,77 @@ void Decoder::Dependencies(element e) {
   std::size_t i = 0;
   for (element d : a) {
     Scope s(path_, i++);
-    object o;
-    if (!Obj(d, o)) continue;
-    Keys keys(*this, kDependencyKeys, "a dependency", Strict());
-    std::string ref;
-    std::vector<std::string> depends_on, provides;
-    for (auto field : o) {
-      std::string_view k = field.key;
-      if (!keys.Accept(k)) continue;
-      Scope fs(path_, k);
-      if (k == "ref") {
-        if (Str(field.value, ref)) {
-          if (ref.empty()) {
-            Error("cdx.dependency.ref", "dependency ref is empty");
-          } else if (!ctx_.IsDefined(ref)) {
-            ctx_.UseRef(ref, Here());
-          }
-        }
-      } else {
-        auto& list = k == "dependsOn" ? depends_on : provides;
-        array targets;
-        if (!Arr(field.value, targets)) continue;
-        std::unordered_set<std::string_view> seen;
-        std::size_t j = 0;
-        for (element t : targets) {
-          Scope ts(path_, j++);
-          std::string_view target;
-          if (!Str(t, target)) continue;
-          if (target.empty()) {
-            Error("cdx.dependency.ref", "dependency target is empty");
-            continue;
-          }
-          if (!seen.insert(target).second) {
-            Error("cdx.dependency.unique", "\"" + Excerpt(target) + "\" is listed twice");
-            continue;
-          }
-          if (!ctx_.IsDefined(target)) ctx_.UseRef(target, Here());
-          list.emplace_back(target);
+    Dependency(d);
+  }
+}
+
+void Decoder::Dependency(element d) {
+  object o;
+  if (!Obj(d, o)) return;
+  Keys keys(*this, kDependencyKeys, "a dependency", Strict());
+  std::string_view ref;
+  bool have_ref = false;
+  // Views into the DOM, which outlives this entry.
+  std::vector<std::string_view> depends_on, provides;
+  for (auto field : o) {
+    std::string_view k = field.key;
+    if (!keys.Accept(k)) continue;
+    Scope fs(path_, k);
+    if (k == "ref") {
+      if (Str(field.value, ref)) {
+        have_ref = true;
+        if (ref.empty()) {
+          Error("cdx.dependency.ref", "dependency ref is empty");
+        } else if (!ctx_.IsDefined(ref)) {
+          ctx_.UseRef(ref, Here());
         }
       }
-    }
-    if (!keys.Has("ref")) {
-      Missing("ref", "dependency");
-      continue;
-    }
-    if (ref.empty()) continue;
-    sbom_.dependency_refs.push_back(ref);
-    for (auto& t : depends_on) {
-      sbom_.dependencies.push_back({ref, std::move(t), model::RelationshipType::kDependsOn, {}, {}});
-    }
-    for (auto& t : provides) {
-      sbom_.dependencies.push_back({ref, std::move(t), model::RelationshipType::kProvides, {}, {}});
+    } else {
+      auto& list = k == "dependsOn" ? depends_on : provides;
+      array targets;
+      if (!Arr(field.value, targets)) continue;
+      list.reserve(targets.size());
+      // Short lists (nearly all) are searched in place; long ones get a set.
+      constexpr std::size_t kLinear = 32;
+      std::unordered_set<std::string_view> seen;
+      std::size_t j = 0;
+      for (element t : targets) {
+        Scope ts(path_, j++);
+        std::string_view target;
+        if (!Str(t, target)) continue;
+        if (target.empty()) {
+          Error("cdx.dependency.ref", "dependency target is empty");
+          continue;
+        }
+        bool repeated;
+        if (list.size() < kLinear) {
+          repeated = std::find(list.begin(), list.end(), target) != list.end();
+        } else {
+          if (seen.empty()) seen.insert(list.begin(), list.end());
+          repeated = !seen.insert(target).second;
+        }
+        if (repeated) {
+          Error("cdx.dependency.unique", "\"" + Excerpt(target) + "\" is listed twice");
+          continue;
+        }
+        if (!ctx_.IsDefined(target)) ctx_.UseRef(target, Here());
+        list.push_back(target);
+      }
     }
   }
+  if (!keys.Has("ref")) {
+    Missing("ref", "dependency");
+    return;
+  }
+  if (!have_ref || ref.empty()) return;
+  std::string from(ref);
+  for (std::string_view t : depends_on) {
+    sbom_.dependencies.push_back({from, std::string(t), model::RelationshipType::kDependsOn, {}, {}});
+  }
+  for (std::string_view t : provides) {
+    sbom_.dependencies.push_back({from, std::string(t), model::RelationshipType::kProvides, {}, {}});
+  }
+  sbom_.dependency_refs.push_back(std::move(from));
 }
 
 void Decoder::Lifecycles(element e) {
@@ -1374,11 +1760,72 @@ std::optional<Identification> IdentifyJson(std::string_view bytes) {
   return id;
 }
 
-Result<Decoded> DecodeJson(const std::string& bytes, const DecodeOptions& options) {
-  const std::string& file = options.file_name.empty() ? std::string("<input>") : options.file_name;
+namespace {
+
+Decoded NewDecoded(std::string_view spec) {
+  Decoded out;
+  out.id.family = model::SpecFamily::kCycloneDx;
+  out.id.encoding = model::Encoding::kJson;
+  out.id.spec_version = std::string(spec);
+  out.sbom.family = model::SpecFamily::kCycloneDx;
+  out.sbom.encoding = model::Encoding::kJson;
+  out.sbom.spec_version = std::string(spec);
+  return out;
+}
+
+Result<Decoded> Finished(Decoded out, std::string_view text, const std::string& file) {
+  AddLineColumns(text, out.diagnostics);
+  out.diagnostics.SetFile(file);
+  return out;
+}
+
+// A UTF-8 byte order mark is legal before a JSON text (RFC 8259 §8.1 lets parsers ignore it).
+std::string_view WithoutBom(const std::string& bytes) {
+  std::string_view text = bytes;
+  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  return text;
+}
+
+std::string FileName(const DecodeOptions& options) {
+  return options.file_name.empty() ? std::string("<input>") : options.file_name;
+}
+
+}  // namespace
+
+std::optional<Result<Decoded>> DecodeJsonInPieces(const std::string& bytes,
+                                                  const DecodeOptions& options) {
+  const std::string file = FileName(options);
+  // The contract promises padding; pieces are parsed in place, so without it: whole document.
+  if (bytes.capacity() - bytes.size() < simdjson::SIMDJSON_PADDING) return std::nullopt;
+  std::string_view text = WithoutBom(bytes);
+  std::vector<Member> members;
+  if (!SplitObject(text, members)) return std::nullopt;
+  std::string spec;
+  {
+    auto it = std::find_if(members.begin(), members.end(),
+                           [](const Member& m) { return m.key == "specVersion"; });
+    // Rare error paths go to the whole-document parse, which also checks every other member.
+    if (it == members.end()) return std::nullopt;
+    element v;
+    if (!PieceParser(text).Parse(it->value, v)) return std::nullopt;
+    if (v.type() != element_type::STRING) return std::nullopt;
+    spec = std::string(v.get_string().value_unsafe());
+  }
+  auto minor = SupportedMinor(spec);
+  if (!minor) return std::nullopt;
+  Decoded out = NewDecoded(spec);
+  {
+    Decoder decoder(*minor, out);
+    if (!decoder.BomInPieces(text, members)) return std::nullopt;
+    decoder.Finish();
+  }
+  return Finished(std::move(out), text, file);
+}
+
+Result<Decoded> DecodeJsonWholeDocument(const std::string& bytes, const DecodeOptions& options) {
+  const std::string file = FileName(options);
   // One parser per thread, reused: its buffers are sized for the largest document seen so far,
-  // so repeated decodes (a server ingesting uploads, a batch validation) skip the allocation and
-  // page-faulting of fresh buffers.
+  // so repeated decodes skip the allocation and page-faulting of fresh buffers.
   thread_local simdjson::dom::parser parser;
   if (parser.capacity() < bytes.size() || parser.max_depth() != kMaxJsonDepth) {
     if (auto alloc = parser.allocate(bytes.size(), kMaxJsonDepth); alloc != simdjson::SUCCESS) {
@@ -1387,9 +1834,7 @@ Result<Decoded> DecodeJson(const std::string& bytes, const DecodeOptions& option
   }
   // The contract promises padding; a caller that broke it still gets a correct (copying) parse.
   bool padded = bytes.capacity() - bytes.size() >= simdjson::SIMDJSON_PADDING;
-  // A UTF-8 byte order mark is legal before a JSON text (RFC 8259 §8.1 lets parsers ignore it).
-  std::string_view text = bytes;
-  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string_view text = WithoutBom(bytes);
   element root;
   auto err = parser.parse(text.data(), text.size(), !padded).get(root);
   if (err) {
@@ -1409,21 +1854,18 @@ Result<Decoded> DecodeJson(const std::string& bytes, const DecodeOptions& option
   auto minor = SupportedMinor(spec);
   if (!minor) return UnsupportedVersion(spec, file);
 
-  Decoded out;
-  out.id.family = model::SpecFamily::kCycloneDx;
-  out.id.encoding = model::Encoding::kJson;
-  out.id.spec_version = std::string(spec);
-  out.sbom.family = model::SpecFamily::kCycloneDx;
-  out.sbom.encoding = model::Encoding::kJson;
-  out.sbom.spec_version = std::string(spec);
+  Decoded out = NewDecoded(spec);
   {
     Decoder decoder(*minor, out);
     decoder.Bom(o);
     decoder.Finish();
   }
-  AddLineColumns(text, out.diagnostics);
-  out.diagnostics.SetFile(file);
-  return out;
+  return Finished(std::move(out), text, file);
+}
+
+Result<Decoded> DecodeJson(const std::string& bytes, const DecodeOptions& options) {
+  if (auto pieces = DecodeJsonInPieces(bytes, options)) return std::move(*pieces);
+  return DecodeJsonWholeDocument(bytes, options);
 }
 
 }  // namespace sbomhub::formats::cyclonedx::internal

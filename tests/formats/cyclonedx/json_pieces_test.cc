@@ -1,0 +1,209 @@
+// The CycloneDX JSON decoder works piece by piece (the top-level members, each component, each
+// dependency entry parsed on its own) and falls back to one DOM of the whole text whenever the
+// pieces cannot be trusted. Both paths must give the same model, the same diagnostics (rules,
+// messages, pointers, line:column) and the same errors. These tests pin that on hand-made edge
+// cases of the splitting scanner and on every CycloneDX JSON file in the shared corpus.
+#include <algorithm>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "base/file.h"
+#include "formats/common/json_errors.h"
+#include "formats/cyclonedx/internal.h"
+#include "support/test_support.h"
+
+namespace sbomhub::formats::cyclonedx::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Describe(const Result<Decoded>& r) {
+  if (!r.ok()) return "status: " + r.status().ToString();
+  std::string out;
+  for (const auto& d : r->diagnostics.items()) {
+    out += std::string(SeverityName(d.severity)) + " " + d.ToString() + "\n";
+  }
+  return out;
+}
+
+// Decodes `bytes` both ways; true when the piece path took the document (false: it declined
+// and the whole-document path alone decides).
+bool ExpectSameDecode(const std::string& bytes, const std::string& name) {
+  DecodeOptions options;
+  options.file_name = name;
+  auto whole = DecodeJsonWholeDocument(bytes, options);
+  auto pieces = DecodeJsonInPieces(bytes, options);
+  auto chosen = DecodeJson(bytes, options);
+  EXPECT_EQ(Describe(chosen), Describe(whole)) << name;
+  if (!pieces) {
+    // Declining is for documents the whole-document parse refuses (malformed, unsupported
+    // version) or that the scanner cannot split with certainty (escaped or non-ASCII top-level
+    // keys, nesting at the limit).
+    return false;
+  }
+  EXPECT_EQ(pieces->ok(), whole.ok()) << name << "\n" << Describe(*pieces) << "\nvs\n" << Describe(whole);
+  EXPECT_EQ(Describe(*pieces), Describe(whole)) << name;
+  if (pieces->ok() && whole.ok()) {
+    EXPECT_TRUE((*pieces)->sbom == whole->sbom) << name;
+    EXPECT_EQ((*pieces)->id.spec_version, whole->id.spec_version) << name;
+  }
+  return true;
+}
+
+bool ExpectSameText(const std::string& text) { return ExpectSameDecode(PaddedCopy(text), "input"); }
+
+std::string Bom16(const std::string& rest) {
+  return R"({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1)" + rest + "}";
+}
+
+TEST(CycloneDxJsonPieces, OrdinaryBomIsDecodedInPieces) {
+  std::string text = Bom16(R"(,
+    "metadata": {"timestamp": "2024-01-31T12:00:00Z", "component": {"type": "application", "name": "app", "bom-ref": "app"}},
+    "components": [
+      {"type": "library", "name": "a", "version": "1", "bom-ref": "a", "purl": "pkg:npm/a@1",
+       "components": [{"type": "library", "name": "inner", "bom-ref": "inner"}]},
+      {"type": "library", "name": "b", "version": "2", "bom-ref": "b"}
+    ],
+    "dependencies": [{"ref": "app", "dependsOn": ["a", "b"]}, {"ref": "a", "dependsOn": ["inner"]}, {"ref": "b"}])");
+  EXPECT_TRUE(ExpectSameText(text));
+  DecodeOptions options;
+  auto decoded = DecodeJson(PaddedCopy(text), options);
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded->sbom.components.size(), 2u);
+  EXPECT_EQ(decoded->sbom.dependencies.size(), 3u);
+  EXPECT_EQ(decoded->sbom.dependency_refs.size(), 3u);
+}
+
+TEST(CycloneDxJsonPieces, DiagnosticsInsidePiecesKeepPointersAndPositions) {
+  std::string text = Bom16(R"(,
+  "components": [
+    {"type": "library", "name": "a", "bom-ref": "a"},
+    {"type": "gadget", "name": "b", "bom-ref": "a", "hashes": [{"alg": "SHA-256", "content": "xyz"}]}
+  ],
+  "dependencies": [{"ref": "a", "dependsOn": ["missing", "missing", ""]}, {"dependsOn": []}])");
+  EXPECT_TRUE(ExpectSameText(text));
+  DecodeOptions options;
+  auto decoded = DecodeJson(PaddedCopy(text), options);
+  ASSERT_TRUE(decoded.ok());
+  bool saw_type = false;
+  for (const auto& d : decoded->diagnostics.items()) {
+    if (d.rule == "cdx.component.type.enum") {
+      saw_type = true;
+      EXPECT_EQ(d.pointer, "/components/1/type");
+      EXPECT_EQ(d.line, 4u);
+    }
+  }
+  EXPECT_TRUE(saw_type) << Describe(decoded);
+}
+
+TEST(CycloneDxJsonPieces, MalformedPiecesFallBackToTheSameError) {
+  // A syntax error inside a component, between components, after the document, in a key.
+  for (const std::string& text : {
+           Bom16(R"(, "components": [{"type": "library", "name": "a",}])"),
+           Bom16(R"(, "components": [{"type": "library", "name": "a"} {"type": "library", "name": "b"}])"),
+           Bom16(R"(, "components": [{"type": "library", "name": "a"}])") + " x",
+           Bom16(R"(, "components": [{"type": "library", "name": "a"]])"),
+           Bom16(R"(, "components": [{"type": "library", "name": "a"}, ])"),
+           Bom16(R"(, "dependencies": [{"ref": "a", "dependsOn": ["b"}])"),
+           Bom16(R"(, "metadata": {"timestamp": tru})"),
+           Bom16(R"(, "components": [{"type": "library", "name": "\x01"}])"),
+           Bom16(R"(, "components": [{"type": "library", "name": "\xC3\x28"}])"),
+           Bom16(R"(, "components": [{"type": "library", "name": "unterminated}])"),
+           std::string(R"({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": [)"),
+           std::string(R"([{"bomFormat": "CycloneDX"}])"),
+           std::string(R"({"bomFormat": "CycloneDX", "specVersion": 1.6})"),
+           std::string(R"({"bomFormat": "CycloneDX", "specVersion": "1.7"})"),
+           std::string(R"({"bomFormat": "CycloneDX"})"),
+       }) {
+    ExpectSameText(text);
+  }
+}
+
+TEST(CycloneDxJsonPieces, UnusualButValidLayoutsAgree) {
+  for (const std::string& text : {
+           // byte order mark, CRLF and tabs, no whitespace at all
+           "\xEF\xBB\xBF" + Bom16(",\r\n\t\"components\"\t:\r\n[ ]\r\n"),
+           std::string(R"({"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"components":[{"type":"library","name":"a"}],"dependencies":[]})"),
+           // an escaped top-level key (the scanner declines; the whole document decides)
+           Bom16(R"(, "compo\u006eents": [{"type": "library", "name": "a"}])"),
+           // duplicate members: the second "components" is rejected but still checked
+           Bom16(R"(, "components": [{"type": "library", "name": "a"}], "components": [{"type": "library", "name": "b"}])"),
+           Bom16(R"(, "components": [{"type": "library", "name": "a"}], "components": [{"type": "library", "name": "b",}])"),
+           // not arrays where arrays belong
+           Bom16(R"(, "components": {"type": "library"}, "dependencies": "x")"),
+           Bom16(R"(, "components": [1, "two", null, [], {}], "dependencies": [true, {"ref": 3}])"),
+           // brackets, quotes and backslashes inside strings
+           Bom16(R"(, "components": [{"type": "library", "name": "a]}[{\"\\", "description": "\\\\\"}]\\"}])"),
+           // unknown and version-gated top-level members
+           Bom16(R"(, "vulnerabilities": [{"id": "x", "ratings": [{"score": 1.5e3}]}], "nonsense": {"a": [1, 2]})"),
+       }) {
+    ExpectSameText(text);
+  }
+}
+
+TEST(CycloneDxJsonPieces, EscapesAtEveryBlockOffsetAgree) {
+  // The scanner reads 64-byte blocks; put escaped quotes and backslash runs at every offset.
+  std::mt19937 rng(7);
+  for (int shift = 0; shift < 130; ++shift) {
+    std::string description(static_cast<std::size_t>(shift), 'x');
+    for (int k = 0; k < 6; ++k) {
+      int kind = static_cast<int>(rng() % 4);
+      description += kind == 0 ? "\\\"" : kind == 1 ? "\\\\" : kind == 2 ? "\\\\\\\"" : "]}";
+      description += std::string(rng() % 70, 'y');
+    }
+    std::string text = Bom16(R"(, "components": [{"type": "library", "name": "a", "description": ")" +
+                             description + R"("}, {"type": "library", "name": "b"}])");
+    EXPECT_TRUE(ExpectSameText(text)) << shift;
+  }
+}
+
+TEST(CycloneDxJsonPieces, NestingAtThePieceLimitAgrees) {
+  for (std::size_t depth : std::vector<std::size_t>{kMaxJsonDepth - 4, kMaxJsonDepth - 3, kMaxJsonDepth - 2,
+                            kMaxJsonDepth - 1, kMaxJsonDepth, kMaxJsonDepth + 1}) {
+    std::string deep = std::string(depth, '[') + std::string(depth, ']');
+    ExpectSameText(Bom16(R"(, "components": [{"type": "library", "name": "a", "pedigree": {"notes": )" +
+                         deep + "}}])"));
+    ExpectSameText(Bom16(R"(, "formulation": )" + deep));
+  }
+}
+
+// Every CycloneDX JSON document in the shared corpus: the spec's own valid/invalid cases, the
+// real product SBOMs, and the parser edge cases of other tools.
+TEST(CycloneDxJsonPieces, SharedCorpusAgrees) {
+  if (!testing::HasSharedData()) GTEST_SKIP() << "shared data not found";
+  std::size_t files = 0, decodable = 0, in_pieces = 0;
+  for (const char* dir : {"cyclonedx-specification/tools/src/test/resources", "cyclonedx-bom-examples",
+                          "bom-shelter", "osv-tools-testdata"}) {
+    std::string root = testing::SharedData(dir);
+    if (!fs::is_directory(root)) continue;
+    std::vector<fs::path> paths;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      if (e.is_regular_file() && e.path().extension() == ".json") paths.push_back(e.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const auto& path : paths) {
+      auto bytes = ReadFile(path.string());
+      ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+      if (!IdentifyJson(*bytes)) continue;
+      ++files;
+      bool took = ExpectSameDecode(*bytes, path.string());
+      in_pieces += took;
+      DecodeOptions options;
+      // Every document the whole-document path decodes must go the fast way.
+      if (DecodeJsonWholeDocument(*bytes, options).ok()) {
+        ++decodable;
+        EXPECT_TRUE(took) << path.string() << " was not decoded in pieces";
+      }
+    }
+  }
+  std::printf("CycloneDX JSON files compared: %zu (%zu decodable), decoded in pieces: %zu\n", files,
+              decodable, in_pieces);
+  EXPECT_GT(files, 300u);
+}
+
+}  // namespace
+}  // namespace sbomhub::formats::cyclonedx::internal
