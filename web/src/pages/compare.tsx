@@ -3,34 +3,22 @@ import { useState } from 'preact/hooks';
 import { get, itemsOf, query, seg, type Page, type Project, type ProjectVersionSummary } from '../api';
 import { Empty, ErrorBox, Loading } from '../components/ui';
 import { useLoad } from '../hooks';
-import { fmtNumber, t } from '../i18n';
+import { fmtNumber, t, tOr } from '../i18n';
 import { href, navigate, type Route } from '../router';
 
-interface DiffComp {
+// The server's diff (src/diff RenderJson): one change per kind per component pair.
+interface Change {
+  kind: 'added' | 'removed' | 'version_changed' | 'hash_changed' | 'supplier_changed' | 'license_changed' | string;
+  identity?: string;
   name?: string;
-  group?: string;
-  version?: string;
-  purl?: string;
-  bom_ref?: string;
-}
-interface Changed extends DiffComp {
-  from_version?: string;
-  to_version?: string;
-  old_version?: string;
-  new_version?: string;
-  before?: DiffComp;
-  after?: DiffComp;
-  changes?: string[];
-  fields?: string[];
-  hash_changed?: boolean;
-  suspicious?: boolean;
-  reason?: string;
+  from?: string;
+  to?: string;
+  possible_tampering?: boolean;
 }
 interface Diff {
-  added?: DiffComp[];
-  removed?: DiffComp[];
-  changed?: Changed[];
-  suspicious?: Changed[];
+  possible_tampering?: boolean;
+  summary?: Record<string, number>;
+  changes?: Change[];
 }
 
 function Picker(props: { id: string; label: string; value: string; onChange: (v: string) => void }): JSX.Element {
@@ -73,7 +61,6 @@ const splitRef = (s: string): [string, string] => {
   const i = s.lastIndexOf('@');
   return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)];
 };
-const compName = (c: DiffComp | undefined) => (c ? `${c.group ? `${c.group}/` : ''}${c.name ?? c.purl ?? c.bom_ref ?? ''}` : '');
 
 export function ComparePage({ route }: { route: Route }): JSX.Element {
   const from = route.params.get('from') ?? '';
@@ -83,9 +70,12 @@ export function ComparePage({ route }: { route: Route }): JSX.Element {
   const ready = !!splitRef(from)[1] && !!splitRef(to)[1];
   const diff = useLoad((s) => (ready ? get<Diff>(`/api/v1/diff${query({ from, to })}`, s) : Promise.resolve(undefined)), [from, to]);
   const d = diff.data;
-  const changed = [...(d?.suspicious ?? []), ...(d?.changed ?? [])];
-  const isSuspicious = (c: Changed) => !!c.suspicious || (!!c.hash_changed && (c.from_version ?? c.before?.version) === (c.to_version ?? c.after?.version));
-  const ordered = [...changed.filter(isSuspicious), ...changed.filter((c) => !isSuspicious(c))];
+  const changes = d?.changes ?? [];
+  // Suspicious first: a hash that changed while the version did not (possible tampering).
+  const changed = [...changes.filter((c) => c.possible_tampering), ...changes.filter((c) => !c.possible_tampering && c.kind !== 'added' && c.kind !== 'removed')];
+  const added = changes.filter((c) => c.kind === 'added');
+  const removed = changes.filter((c) => c.kind === 'removed');
+  const sum = d?.summary ?? {};
 
   return (
     <section aria-labelledby="compare-title">
@@ -107,43 +97,61 @@ export function ComparePage({ route }: { route: Route }): JSX.Element {
       {ready && diff.loading ? <Loading /> : null}
       {d ? (
         <div data-testid="diff">
+          {d.possible_tampering ? (
+            <p class="error" role="alert">
+              {t('tamperingWarning')}
+            </p>
+          ) : null}
           <p class="muted">
-            {t('diffSummary', { added: d.added?.length ?? 0, removed: d.removed?.length ?? 0, changed: changed.length })}
+            {t('diffSummary', { added: sum.added ?? added.length, removed: sum.removed ?? removed.length, changed: changed.length })}
           </p>
           <h2>{t('changed')}</h2>
-          {ordered.length === 0 ? <Empty>{t('none')}</Empty> : null}
-          <ul class="difflist">
-            {ordered.map((c, i) => (
-              <li key={i} class={isSuspicious(c) ? 'suspicious' : undefined}>
-                {isSuspicious(c) ? <span class="badge bad">{t('suspiciousHash')}</span> : null} <strong>{compName(c.after ?? c.before ?? c)}</strong>{' '}
-                <span class="mono">
-                  {c.from_version ?? c.old_version ?? c.before?.version ?? ''} → {c.to_version ?? c.new_version ?? c.after?.version ?? ''}
-                </span>{' '}
-                <span class="muted">{(c.changes ?? c.fields ?? []).join(', ')}</span> {c.reason ? <span class="muted">{c.reason}</span> : null}
-              </li>
-            ))}
-          </ul>
+          {changed.length === 0 ? <Empty>{t('none')}</Empty> : null}
+          {changed.length ? (
+            <table class="table compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('component')}</th>
+                  <th scope="col">{t('change')}</th>
+                  <th scope="col">{t('compareFrom')}</th>
+                  <th scope="col">{t('compareTo')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changed.map((c, i) => (
+                  <tr key={i} class={c.possible_tampering ? 'suspicious' : undefined}>
+                    <td>
+                      {c.name ?? c.identity ?? ''} {c.possible_tampering ? <span class="badge bad">{t('suspiciousHash')}</span> : null}
+                    </td>
+                    <td>{tOr(`change_${c.kind}`, c.kind)}</td>
+                    <td class="mono">{c.from ?? ''}</td>
+                    <td class="mono">{c.to ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           <div class="grid2">
             <div>
               <h2>
-                {t('added')} ({fmtNumber(d.added?.length ?? 0)})
+                {t('added')} ({fmtNumber(added.length)})
               </h2>
               <ul class="difflist added">
-                {(d.added ?? []).map((c, i) => (
+                {added.map((c, i) => (
                   <li key={i}>
-                    + {compName(c)} <span class="mono">{c.version ?? ''}</span>
+                    + {c.name ?? c.identity ?? ''} <span class="mono">{c.to ?? ''}</span>
                   </li>
                 ))}
               </ul>
             </div>
             <div>
               <h2>
-                {t('removed')} ({fmtNumber(d.removed?.length ?? 0)})
+                {t('removed')} ({fmtNumber(removed.length)})
               </h2>
               <ul class="difflist removed">
-                {(d.removed ?? []).map((c, i) => (
+                {removed.map((c, i) => (
                   <li key={i}>
-                    − {compName(c)} <span class="mono">{c.version ?? ''}</span>
+                    − {c.name ?? c.identity ?? ''} <span class="mono">{c.from || c.to || ''}</span>
                   </li>
                 ))}
               </ul>

@@ -7,21 +7,25 @@ import { useLoad } from '../hooks';
 import { fmtNumber, fmtPercent, t, tOr } from '../i18n';
 import { href } from '../router';
 
-type Counts = Record<string, number> | { key?: string; name?: string; count: number }[];
+type Counts = Record<string, number> | { key?: string; name?: string; count: number }[] | number[];
 
 interface EpssRow {
   vulnerability_id?: string;
+  vulnerability?: string;
   id?: string;
   epss?: number;
   epss_percentile?: number;
   kev?: boolean;
-  project?: string;
-  version?: string;
+  project?: string | { name?: string };
+  version?: string | { version?: string };
   component_name?: string;
-  component?: string;
+  component?: string | { name?: string; version?: string };
   severity?: string;
   affected?: number;
 }
+
+type RiskRow = Project & { score?: number; counts?: Record<string, number>; project?: Project; active_findings?: number; p1?: number; p2?: number; max_priority_score?: number };
+type TrendRow = { date?: string; day?: string; open?: number; count?: number; value?: number; new_findings?: number; resolved_findings?: number };
 
 interface Dashboard {
   by_priority?: Counts;
@@ -31,23 +35,33 @@ interface Dashboard {
   kev_hits?: number | EpssRow[];
   kev?: number;
   top_epss?: EpssRow[];
-  projects?: (Project & { score?: number; counts?: Record<string, number> })[];
-  projects_by_risk?: (Project & { score?: number; counts?: Record<string, number> })[];
-  trend?: { date?: string; day?: string; open?: number; count?: number; value?: number }[] | Record<string, number>;
+  projects?: RiskRow[];
+  projects_by_risk?: RiskRow[];
+  trend?: TrendRow[] | Record<string, number>;
+  kev_findings?: number;
+  projects_count?: number;
+  versions?: number;
+  active_findings?: number;
   open_findings?: number;
   total_findings?: number;
 }
 
 export function countsOf(c: Counts | undefined, keys: string[]): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
-  if (Array.isArray(c)) for (const r of c) out[(r.key ?? r.name ?? '').toString()] = r.count;
+  if (Array.isArray(c)) {
+    // A bare number array is in the order of `keys` (P1..P4; critical, high, medium, low, none, unknown).
+    c.forEach((r, i) => {
+      if (typeof r === 'number') out[keys[i] ?? String(i)] = (out[keys[i] ?? String(i)] ?? 0) + r;
+      else out[(r.key ?? r.name ?? '').toString()] = r.count;
+    });
+  }
   else if (c) for (const [k, v] of Object.entries(c)) out[k] = v;
   return out;
 }
 
 function trendOf(tr: Dashboard['trend']): TrendPoint[] {
   if (!tr) return [];
-  if (Array.isArray(tr)) return tr.map((p) => ({ date: p.date ?? p.day ?? '', value: p.open ?? p.count ?? p.value ?? 0 }));
+  if (Array.isArray(tr)) return tr.map((p) => ({ date: p.date ?? p.day ?? '', value: p.open ?? p.count ?? p.value ?? p.new_findings ?? 0, resolved: p.resolved_findings }));
   return Object.entries(tr)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([date, value]) => ({ date, value }));
@@ -83,15 +97,26 @@ export function DashboardPage(): JSX.Element {
   if (!d.data) return <Loading />;
   const db = d.data;
   const prio = countsOf(db.by_priority ?? db.priorities, ['P1', 'P2', 'P3', 'P4']);
-  const sev = countsOf(db.by_severity ?? db.severities, ['critical', 'high', 'medium', 'low', 'unknown']);
-  const kevHits = typeof db.kev_hits === 'number' ? db.kev_hits : Array.isArray(db.kev_hits) ? db.kev_hits.length : db.kev ?? 0;
-  const projects = db.projects_by_risk ?? db.projects ?? [];
+  const sev = countsOf(db.by_severity ?? db.severities, ['critical', 'high', 'medium', 'low', 'none', 'unknown']);
+  const kevHits = typeof db.kev_hits === 'number' ? db.kev_hits : Array.isArray(db.kev_hits) ? db.kev_hits.length : db.kev_findings ?? db.kev ?? 0;
+  // Rows are either projects with counts, or {project, p1, p2, active_findings, max_priority_score}.
+  const projects: RiskRow[] = (db.projects_by_risk ?? db.projects ?? []).map((r) =>
+    r.project
+      ? { ...r.project, risk_score: r.max_priority_score, counts: { P1: r.p1 ?? 0, P2: r.p2 ?? 0, total: r.active_findings ?? 0 } }
+      : r,
+  );
   const trend = trendOf(db.trend);
   const open = db.open_findings ?? Object.values(prio).reduce((a, b) => a + b, 0);
   const hasPriorities = Object.values(prio).some((v) => v > 0) || !!(db.by_priority ?? db.priorities);
   const first = projects[0] as (Project & { counts?: Record<string, number> }) | undefined;
-  const cols = first && !Object.keys(first.counts ?? first.risk ?? {}).some((k) => k.startsWith('P')) ? ['critical', 'high', 'medium', 'low'] : ['P1', 'P2', 'P3', 'P4'];
-  const delta = trend.length > 1 ? trend[trend.length - 1].value - trend[0].value : undefined;
+  const firstKeys = Object.keys(first?.counts ?? first?.risk ?? {});
+  const cols = first && !firstKeys.some((k) => k.startsWith('P')) ? ['critical', 'high', 'medium', 'low'] : firstKeys.includes('P3') ? ['P1', 'P2', 'P3', 'P4'] : ['P1', 'P2', 'total'];
+  const newVsResolved = trend.some((p) => p.resolved !== undefined);
+  const delta = newVsResolved
+    ? trend.reduce((a, p) => a + p.value - (p.resolved ?? 0), 0)
+    : trend.length > 1
+      ? trend[trend.length - 1].value - trend[0].value
+      : undefined;
 
   return (
     <section aria-labelledby="dash-title" data-testid="dashboard">
@@ -132,7 +157,11 @@ export function DashboardPage(): JSX.Element {
         </div>
         <div class="card">
           <h2>{t('trend')}</h2>
-          {trend.length ? <TrendChart title={t('trend')} points={trend} /> : <Empty>{t('noData')}</Empty>}
+          {trend.length ? (
+            <TrendChart title={newVsResolved ? `${t('trend')}: ${t('trendNew')} / ${t('trendResolved')}` : t('trend')} points={trend} />
+          ) : (
+            <Empty>{t('noData')}</Empty>
+          )}
         </div>
         <div class="card">
           <h2>{t('topEpss')}</h2>
@@ -149,14 +178,17 @@ export function DashboardPage(): JSX.Element {
               </thead>
               <tbody>
                 {(db.top_epss ?? []).slice(0, 10).map((r, i) => {
-                  const id = r.vulnerability_id ?? r.id ?? '';
+                  const id = r.vulnerability_id ?? r.vulnerability ?? r.id ?? '';
+                  const comp = typeof r.component === 'object' ? r.component?.name : r.component;
+                  const proj = typeof r.project === 'object' ? r.project?.name : r.project;
+                  const ver = typeof r.version === 'object' ? r.version?.version : r.version;
                   return (
                     <tr key={`${id}-${i}`}>
                       <td>
                         <a href={href(['vulnerabilities', id])}>{id}</a> {r.kev ? <span class="badge kev">KEV</span> : null}
                       </td>
                       <td>{fmtPercent(r.epss)}</td>
-                      <td>{[r.component_name ?? r.component, r.project && `${r.project}@${r.version ?? ''}`].filter(Boolean).join(' · ')}</td>
+                      <td>{[r.component_name ?? comp, proj && `${proj}@${ver ?? ''}`].filter(Boolean).join(' · ')}</td>
                     </tr>
                   );
                 })}
@@ -179,7 +211,7 @@ export function DashboardPage(): JSX.Element {
                 <th scope="col">{t('riskScore')}</th>
                 {cols.map((p) => (
                   <th scope="col" key={p}>
-                    {p.startsWith('P') ? <PriorityBadge priority={p} /> : <SeverityBadge severity={p} />}
+                    {p === 'total' ? t('openFindings') : p.startsWith('P') ? <PriorityBadge priority={p} /> : <SeverityBadge severity={p} />}
                   </th>
                 ))}
               </tr>
