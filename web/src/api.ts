@@ -239,7 +239,7 @@ export interface WorkItem {
   match?: { matcher?: string; needs_verification?: boolean; confidence?: number };
   analysis_component?: string;
   active?: boolean;
-  priority?: string;
+  priority?: string | { band?: string; score?: number; reasons?: string[] };
   priority_score?: number;
   priority_reasons?: string[];
   analysis?: AnalysisDto | null;
@@ -279,6 +279,9 @@ export const wiRef = (w: WorkItem): string =>
 export const wiKey = (w: WorkItem): string => w.analysis_component ?? wiRef(w);
 export const wiMatcher = (w: WorkItem): string => w.match?.matcher ?? w.matcher ?? '';
 export const wiNeedsVerification = (w: WorkItem): boolean => !!(w.match?.needs_verification ?? w.needs_verification);
+export const wiPriority = (w: WorkItem): string | undefined => (typeof w.priority === 'object' ? w.priority?.band : w.priority);
+export const wiScore = (w: WorkItem): number | undefined => (typeof w.priority === 'object' ? w.priority?.score : undefined) ?? w.priority_score;
+export const wiReasons = (w: WorkItem): string[] => (typeof w.priority === 'object' ? w.priority?.reasons : undefined) ?? w.priority_reasons ?? [];
 export const wiName = (w: WorkItem): string =>
   w.component_name ?? (typeof w.component === 'object' ? w.component?.name : undefined) ?? wiRef(w);
 export const wiVersion = (w: WorkItem): string =>

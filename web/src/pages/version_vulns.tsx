@@ -13,6 +13,9 @@ import {
   wiKey,
   wiMatcher,
   wiName,
+  wiPriority,
+  wiReasons,
+  wiScore,
   wiNeedsVerification,
   wiPurl,
   wiRef,
@@ -73,7 +76,7 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
   const rows = useMemo(
     () =>
       [...(data.data ?? [])].sort(
-        (a, b) => (b.priority_score ?? 0) - (a.priority_score ?? 0) || Number(!!b.kev) - Number(!!a.kev) || (b.cvss_score ?? 0) - (a.cvss_score ?? 0),
+        (a, b) => (wiScore(b) ?? 0) - (wiScore(a) ?? 0) || Number(!!b.kev) - Number(!!a.kev) || (b.cvss_score ?? 0) - (a.cvss_score ?? 0),
       ),
     [data.data],
   );
@@ -174,7 +177,7 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
                       ) : null}
                       <td>
                         <button type="button" class="linklike" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : k)} title={t('whyPriority')}>
-                          <PriorityBadge priority={w.priority} /> <span class="muted">{fmtNumber(w.priority_score, { maximumFractionDigits: 0 })}</span>
+                          <PriorityBadge priority={wiPriority(w)} /> <span class="muted">{fmtNumber(wiScore(w), { maximumFractionDigits: 0 })}</span>
                         </button>
                       </td>
                       <td>
@@ -212,7 +215,7 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
                         <td colSpan={writable ? 9 : 8}>
                           <strong>{t('whyPriority')}</strong>
                           <ul>
-                            {(w.priority_reasons ?? []).map((r, i) => (
+                            {wiReasons(w).map((r, i) => (
                               <li key={i}>{r}</li>
                             ))}
                           </ul>
