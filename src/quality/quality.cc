@@ -1,9 +1,11 @@
 #include "quality/quality.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <deque>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -153,6 +155,9 @@ class Glob {
     suffix_len_ = pattern_.size() - pattern_.rfind('*') - 1;
   }
 
+  std::string_view prefix() const { return std::string_view(pattern_).substr(0, prefix_len_); }
+  std::string_view suffix() const { return std::string_view(pattern_).substr(pattern_.size() - suffix_len_); }
+
   bool Matches(std::string_view text) const {
     const std::string_view p(pattern_);
     if (!has_star_) return EqualsFolded(p, text);
@@ -205,52 +210,101 @@ BsiProperties FindBsiProperties(const Component& c) {
   return b;
 }
 
-// An UnnecessaryRule with its globs prepared.
-struct CompiledRule {
-  const UnnecessaryRule* rule;
-  std::vector<Glob> names;
-  std::vector<std::pair<Glob, Glob>> properties;  // name glob, value glob
-};
-
-std::vector<CompiledRule> CompileRules(const std::vector<UnnecessaryRule>& rules) {
-  std::vector<CompiledRule> out;
-  out.reserve(rules.size());
-  for (const UnnecessaryRule& r : rules) {
-    CompiledRule cr{&r, {}, {}};
-    for (const auto& g : r.name_globs) cr.names.emplace_back(g);
-    for (const auto& [name_glob, value_glob] : r.properties) cr.properties.emplace_back(Glob(name_glob), Glob(value_glob));
-    out.push_back(std::move(cr));
-  }
-  return out;
-}
-
-// The ids of the rules `c` matches, joined with ", " (empty when none). `dev_only`: every edge
-// into the component is a dev/test/build dependency.
-std::string MatchingRules(const std::vector<CompiledRule>& rules, const Component& c, bool dev_only) {
-  std::string ids;
-  const std::string full = c.group.empty() ? std::string() : c.group + "/" + c.name;
-  auto matches = [&](const CompiledRule& cr) {
-    const UnnecessaryRule& r = *cr.rule;
-    for (model::Scope s : r.scopes) {
-      if (c.scope == s) return true;
-    }
-    for (const Glob& g : cr.names) {
-      if (g.Matches(c.name) || (!full.empty() && g.Matches(full))) return true;
-    }
-    for (const auto& [name_glob, value_glob] : cr.properties) {
-      for (const auto& p : c.properties) {
-        if (name_glob.Matches(p.name) && value_glob.Matches(p.value)) return true;
+// The unnecessary-component rules, their globs indexed by the first literal byte (the last one
+// for globs that open with '*'), so a name or property is tried only against the globs whose
+// fixed ends could match it. A rule matches when any of its criteria does, so the order in which
+// globs are tried does not change the result.
+class RuleSet {
+ public:
+  explicit RuleSet(const std::vector<UnnecessaryRule>& rules) : rules_(&rules) {
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      for (const auto& g : rules[r].name_globs) names_.Add(AddGlob(g), 0, r, globs_);
+      for (const auto& [name_glob, value_glob] : rules[r].properties) {
+        const std::size_t name = AddGlob(name_glob);
+        properties_.Add(name, AddGlob(value_glob), r, globs_);
       }
     }
-    return r.only_dev_dependency && dev_only;
-  };
-  for (const CompiledRule& cr : rules) {
-    if (!matches(cr)) continue;
-    if (!ids.empty()) ids += ", ";
-    ids += cr.rule->id;
   }
-  return ids;
-}
+
+  // The ids of the rules `c` matches, in rule order, joined with ", " (empty when none).
+  // `dev_only`: every edge into the component is a dev/test/build dependency. `matched` is
+  // scratch space.
+  std::string Match(const Component& c, bool dev_only, std::vector<char>& matched) const {
+    const std::vector<UnnecessaryRule>& rules = *rules_;
+    matched.assign(rules.size(), 0);
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      for (model::Scope s : rules[r].scopes) matched[r] = matched[r] || c.scope == s;
+    }
+    auto by_name = [&](std::string_view text) {
+      names_.ForCandidates(text, [&](const Entry& e) {
+        if (!matched[e.rule] && globs_[e.glob].Matches(text)) matched[e.rule] = 1;
+      });
+    };
+    by_name(c.name);
+    if (!c.group.empty()) by_name(c.group + "/" + c.name);
+    for (const auto& p : c.properties) {
+      properties_.ForCandidates(p.name, [&](const Entry& e) {
+        if (!matched[e.rule] && globs_[e.glob].Matches(p.name) && globs_[e.value].Matches(p.value)) matched[e.rule] = 1;
+      });
+    }
+    std::string ids;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      if (!matched[r] && !(rules[r].only_dev_dependency && dev_only)) continue;
+      if (!ids.empty()) ids += ", ";
+      ids += rules[r].id;
+    }
+    return ids;
+  }
+
+ private:
+  struct Entry {
+    std::size_t glob;   // into globs_
+    std::size_t value;  // property value glob (properties only)
+    std::size_t rule;
+  };
+
+  class Index {
+   public:
+    void Add(std::size_t glob_index, std::size_t value, std::size_t rule, const std::vector<Glob>& globs) {
+      const Glob& g = globs[glob_index];
+      const std::size_t e = entries_.size();
+      entries_.push_back({glob_index, value, rule});
+      if (!g.prefix().empty()) {
+        by_first_[Byte(g.prefix().front())].push_back(e);
+      } else if (!g.suffix().empty()) {
+        by_last_[Byte(g.suffix().back())].push_back(e);
+      } else {
+        any_.push_back(e);
+      }
+    }
+    // Calls fn for every entry that could match `text` (each entry sits in exactly one list).
+    template <typename Fn>
+    void ForCandidates(std::string_view text, Fn&& fn) const {
+      if (!text.empty()) {
+        for (std::size_t e : by_first_[Byte(text.front())]) fn(entries_[e]);
+        for (std::size_t e : by_last_[Byte(text.back())]) fn(entries_[e]);
+      }
+      for (std::size_t e : any_) fn(entries_[e]);
+    }
+
+   private:
+    static unsigned char Byte(char c) { return static_cast<unsigned char>(FoldAscii(c)); }
+    std::vector<Entry> entries_;
+    std::array<std::vector<std::size_t>, 256> by_first_;
+    std::array<std::vector<std::size_t>, 256> by_last_;
+    std::vector<std::size_t> any_;
+  };
+
+  std::size_t AddGlob(std::string_view pattern) {
+    globs_.emplace_back(pattern);
+    return globs_.size() - 1;
+  }
+
+  const std::vector<UnnecessaryRule>* rules_;
+  std::vector<Glob> globs_;
+  Index names_;
+  Index properties_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Facts gathered once per assessment
@@ -321,7 +375,8 @@ struct Facts {
 struct GatherContext {
   bool bsi = false;
   bool hygiene = false;
-  std::vector<CompiledRule> rules;
+  std::optional<RuleSet> rules;
+  std::vector<char> matched;  // scratch for RuleSet::Match
   // Real SBOMs repeat a few dozen license texts over thousands of components: each distinct
   // text is normalized once.
   std::unordered_map<std::string_view, bool> spdx_by_text;
@@ -395,7 +450,7 @@ void Describe(const Component& c, GatherContext& ctx, ComponentFacts& cf, std::s
       if (cf.cpe_valid && !model::Cpe::Parse(cpe).ok()) cf.cpe_valid = false;
     }
     const bool dev_only = cf.ref != nullptr && cf.ref->dev_in > 0 && cf.ref->other_in == 0;
-    cf.unnecessary = MatchingRules(ctx.rules, c, dev_only);
+    cf.unnecessary = ctx.rules->Match(c, dev_only, ctx.matched);
   }
 }
 
@@ -407,7 +462,7 @@ Facts Gather(const model::Sbom& sbom, const std::vector<Profile>& profiles, cons
     ctx.bsi = ctx.bsi || p == Profile::kBsiTr03183_2;
     ctx.hygiene = ctx.hygiene || p == Profile::kHygiene;
   }
-  if (ctx.hygiene) ctx.rules = CompileRules(o.unnecessary_rules);
+  if (ctx.hygiene) ctx.rules.emplace(o.unnecessary_rules);
   auto ref_info = [&f](std::string_view ref) -> RefInfo& {
     auto [it, inserted] = f.refs.try_emplace(ref);
     if (inserted) it->second.id = f.refs.size() - 1;
@@ -452,8 +507,16 @@ Facts Gather(const model::Sbom& sbom, const std::vector<Profile>& profiles, cons
   f.refs.reserve(sbom.components.size() + sbom.dependencies.size() / 2 + 16);
   // Dependency data first: whether a component is only a dev dependency is one of its facts.
   f.edges.reserve(sbom.dependencies.size());
+  // Edges come grouped by their source (CycloneDX dependsOn lists, SPDX relationship runs), so
+  // the previous source is tried before the map.
+  const std::string* last_from = nullptr;
+  RefInfo* last_from_info = nullptr;
   for (const auto& e : sbom.dependencies) {
-    RefInfo& from = ref_info(e.from);
+    if (last_from == nullptr || *last_from != e.from) {
+      last_from = &e.from;
+      last_from_info = &ref_info(e.from);
+    }
+    RefInfo& from = *last_from_info;
     RefInfo& to = ref_info(e.to);
     from.declared = true;
     from.connected = true;
@@ -884,8 +947,12 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     // Views into `keys`, which no longer moves.
     std::unordered_map<std::string_view, std::size_t> key_count;
     key_count.reserve(keys.size());
-    for (const std::string& key : keys) {
-      if (!key.empty()) ++key_count[key];
+    std::vector<const std::size_t*> count_of(keys.size(), nullptr);  // into key_count (node-based)
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i].empty()) continue;
+      std::size_t& n = key_count[keys[i]];
+      ++n;
+      count_of[i] = &n;
     }
     for (std::size_t i = 0; i < f.components.size(); ++i) {
       const Component& c = *f.components[i];
@@ -900,7 +967,7 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
       }
       if (!keys[i].empty()) {
         ++pkgs.applicable;
-        if (key_count.find(keys[i])->second > 1) {
+        if (*count_of[i] > 1) {
           if (pkgs.components.size() < o.max_listed_components) {
             AddOffender(pkgs, Label(c) + " (" + keys[i] + ")", o);
           } else {
