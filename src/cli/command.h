@@ -11,6 +11,7 @@
 
 #include "base/file.h"
 #include "base/status.h"
+#include "store/store.h"
 
 namespace sbomhub::cli {
 
@@ -25,6 +26,13 @@ struct Context {
   std::string ResolvedDataDir() const;
 };
 
+// The portfolio store: `store_url` (postgresql://...) when given, else <data>/portfolio.db
+// (creating the data directory). Defined in serve_command.cc.
+std::string PortfolioLocation(const Context& ctx, const std::string& store_url);
+Result<std::unique_ptr<store::Store>> OpenPortfolio(const Context& ctx, const std::string& store_url);
+// The audit-log actor of offline commands: "cli:<login>".
+std::string CliActor();
+
 // Prints "sbomhub: <status>" to stderr and sets ctx.exit_code from it. Returns the exit code.
 int Fail(Context& ctx, const Status& status);
 
@@ -36,5 +44,9 @@ void RegisterScanCommand(CLI::App& app, Context& ctx);
 void RegisterLicenseCommand(CLI::App& app, Context& ctx);
 void RegisterQualityCommand(CLI::App& app, Context& ctx);
 void RegisterGenerateCommand(CLI::App& app, Context& ctx);
+void RegisterServeCommand(CLI::App& app, Context& ctx);
+void RegisterUserCommand(CLI::App& app, Context& ctx);
+void RegisterTeamCommand(CLI::App& app, Context& ctx);
+void RegisterApiKeyCommand(CLI::App& app, Context& ctx);
 
 }  // namespace sbomhub::cli

@@ -33,6 +33,10 @@ int Run(int argc, char** argv) {
   sbomhub::cli::RegisterLicenseCommand(app, ctx);
   sbomhub::cli::RegisterScanCommand(app, ctx);
   sbomhub::cli::RegisterDbCommand(app, ctx);
+  sbomhub::cli::RegisterServeCommand(app, ctx);
+  sbomhub::cli::RegisterUserCommand(app, ctx);
+  sbomhub::cli::RegisterTeamCommand(app, ctx);
+  sbomhub::cli::RegisterApiKeyCommand(app, ctx);
 
   try {
     app.parse(argc, argv);
