@@ -23,26 +23,23 @@ void AddCategory(std::vector<LicenseCategory>& out, LicenseCategory c) {
 
 // The texts a component's license is judged by (see BuildLicenseReport in the header): the value
 // of each chosen statement, or its URL when the value is blank.
-std::vector<std::string_view> ChosenTexts(const model::Component& component) {
-  std::vector<const model::License*> chosen;
+// `texts` is cleared first (callers reuse it).
+void ChosenTexts(const model::Component& component, std::vector<std::string_view>& texts) {
+  texts.clear();
+  auto text_of = [](const model::License& l) {
+    std::string_view text = l.value;
+    if (TrimWhitespace(text).empty() && !l.url.empty()) text = l.url;
+    return text;
+  };
   for (const auto& l : component.licenses) {
     if (l.acknowledgement == model::LicenseAcknowledgement::kConcluded && !IsNoAssertion(l.value)) {
-      chosen.push_back(&l);
+      texts.push_back(text_of(l));
     }
   }
-  if (chosen.empty()) {
-    for (const auto& l : component.licenses) {
-      if (l.acknowledgement != model::LicenseAcknowledgement::kConcluded) chosen.push_back(&l);
-    }
+  if (!texts.empty()) return;
+  for (const auto& l : component.licenses) {
+    if (l.acknowledgement != model::LicenseAcknowledgement::kConcluded) texts.push_back(text_of(l));
   }
-  std::vector<std::string_view> texts;
-  texts.reserve(chosen.size());
-  for (const model::License* l : chosen) {
-    std::string_view text = l->value;
-    if (TrimWhitespace(text).empty() && !l->url.empty()) text = l->url;
-    texts.push_back(text);
-  }
-  return texts;
 }
 
 // Everything in a ComponentLicense except the component's identity (bom_ref, name, version): a
@@ -147,7 +144,9 @@ void SetIdentity(const model::Component& component, ComponentLicense& out) {
 ComponentLicense EvaluateComponent(const model::Component& component, const Policy& policy) {
   ComponentLicense out;
   SetIdentity(component, out);
-  EvaluateTexts(ChosenTexts(component), policy, out);
+  std::vector<std::string_view> texts;
+  ChosenTexts(component, texts);
+  EvaluateTexts(texts, policy, out);
   return out;
 }
 
@@ -156,10 +155,16 @@ LicenseReport BuildLicenseReport(const model::Sbom& sbom, const Policy& policy) 
   // Components repeat a few hundred distinct license statements at most, so each distinct list
   // of chosen texts is evaluated (normalized, parsed, judged) once and copied after that. The key
   // length-prefixes every text, so different lists cannot meet.
-  std::unordered_map<std::string, ComponentLicense> evaluated;
+  struct Evaluated {
+    ComponentLicense license;
+    std::size_t uses = 0;  // components sharing it (the summary counts are added up at the end)
+  };
+  std::unordered_map<std::string, Evaluated> evaluated;
   std::string key;
+  std::vector<std::string_view> texts;
+  report.components.reserve(model::CountComponents(sbom) + (sbom.primary ? 1 : 0));
   model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
-    const std::vector<std::string_view> texts = ChosenTexts(c);
+    ChosenTexts(c, texts);
     key.clear();
     for (std::string_view t : texts) {
       key += std::to_string(t.size());
@@ -167,17 +172,19 @@ LicenseReport BuildLicenseReport(const model::Sbom& sbom, const Policy& policy) 
       key += t;
     }
     auto [it, inserted] = evaluated.try_emplace(key);
-    if (inserted) EvaluateTexts(texts, policy, it->second);
-    ComponentLicense cl = it->second;
+    if (inserted) EvaluateTexts(texts, policy, it->second.license);
+    ++it->second.uses;
+    ComponentLicense& cl = report.components.emplace_back(it->second.license);
     SetIdentity(c, cl);
-    switch (cl.verdict) {
-      case Verdict::kAllow: ++report.allowed; break;
-      case Verdict::kReview: ++report.review; break;
-      case Verdict::kDeny: ++report.denied; break;
-    }
-    for (LicenseCategory cat : cl.categories) ++report.category_counts[cat];
-    report.components.push_back(std::move(cl));
   });
+  for (const auto& [unused_key, e] : evaluated) {
+    switch (e.license.verdict) {
+      case Verdict::kAllow: report.allowed += e.uses; break;
+      case Verdict::kReview: report.review += e.uses; break;
+      case Verdict::kDeny: report.denied += e.uses; break;
+    }
+    for (LicenseCategory cat : e.license.categories) report.category_counts[cat] += e.uses;
+  }
   return report;
 }
 
