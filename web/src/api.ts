@@ -112,28 +112,38 @@ export function itemsOf<T>(x: Page<T> | T[] | { items?: T[] } | undefined | null
   return x.items ?? [];
 }
 
-/** Fetches every page of a list (the store caps one page at 10,000 rows). */
-export async function getAll<T>(path: string, signal?: AbortSignal, pageSize = 10000): Promise<T[]> {
+/** The server's largest page. */
+export const MAX_PAGE = 1000;
+const PARALLEL_PAGES = 4;
+
+/**
+ * Fetches every page of a list. Lists with a `total` are fetched in parallel; streaming lists
+ * (`total: null`, `has_more`) are fetched PARALLEL_PAGES pages at a time until a short page.
+ */
+export async function getAll<T>(path: string, signal?: AbortSignal, pageSize = MAX_PAGE): Promise<T[]> {
   const sep = path.includes('?') ? '&' : '?';
+  const pageAt = (off: number) => get<Page<T>>(`${path}${sep}limit=${pageSize}&offset=${off}`, signal);
   const first = await get<Page<T> | T[]>(`${path}${sep}limit=${pageSize}&offset=0`, signal);
   if (Array.isArray(first)) return first;
   const out = [...(first.items ?? [])];
   if (first.total === null || first.total === undefined) {
-    // Streaming lists answer total=null with has_more: walk them page by page.
-    let more = !!first.has_more;
+    let more = !!first.has_more && out.length > 0;
     while (more) {
-      const next = await get<Page<T>>(`${path}${sep}limit=${pageSize}&offset=${out.length}`, signal);
-      out.push(...(next.items ?? []));
-      more = !!next.has_more && (next.items ?? []).length > 0;
+      const batch = await Promise.all(Array.from({ length: PARALLEL_PAGES }, (_, i) => pageAt(out.length + i * pageSize)));
+      for (const p of batch) {
+        out.push(...(p.items ?? []));
+        if (!p.has_more || (p.items ?? []).length < pageSize) {
+          more = false;
+          break;
+        }
+      }
     }
     return out;
   }
   const total = first.total;
   if (out.length >= total || (first.items ?? []).length === 0) return out;
   const rest: Promise<Page<T>>[] = [];
-  for (let off = out.length; off < total; off += pageSize) {
-    rest.push(get<Page<T>>(`${path}${sep}limit=${pageSize}&offset=${off}`, signal));
-  }
+  for (let off = out.length; off < total; off += pageSize) rest.push(pageAt(off));
   for (const p of await Promise.all(rest)) out.push(...(p.items ?? []));
   return out;
 }

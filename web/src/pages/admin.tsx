@@ -78,7 +78,7 @@ function Users(): JSX.Element {
       >
         <label>
           {t('username')}
-          <input value={name} onInput={(e) => setName(e.currentTarget.value)} required />
+          <input value={name} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} required />
         </label>
         <label>
           {t('password')}
@@ -211,7 +211,7 @@ function Teams(): JSX.Element {
       >
         <label>
           {t('teamName')}
-          <input value={name} onInput={(e) => setName(e.currentTarget.value)} required />
+          <input value={name} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} required />
         </label>
         <button type="submit" class="primary" disabled={act.busy}>
           {t('createTeam')}

@@ -76,7 +76,7 @@ async function loadDashboard(signal: AbortSignal): Promise<Dashboard> {
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404) throw e;
   }
-  const projects = itemsOf(await get<Page<Project>>(`/api/v1/projects${query({ limit: 10000 })}`, signal));
+  const projects = itemsOf(await get<Page<Project>>(`/api/v1/projects${query({ limit: 1000 })}`, signal));
   const sev: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 };
   let kev = 0;
   const ranked = projects.map((p) => {
