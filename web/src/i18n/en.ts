@@ -166,6 +166,8 @@ export const en = {
   kevSince: 'Yes, listed since {date}',
   kevAction: 'Required action',
   cvssBreakdown: 'CVSS vector broken down',
+  sources: 'Sources: {list}',
+  kevDue: 'CISA due date',
   references: 'References',
   affectedVersions: 'Affected project versions in the portfolio',
   notInPortfolio: 'No visible project version is affected.',

@@ -160,6 +160,8 @@ export const ja: Record<keyof typeof en, string> = {
   kevSince: 'はい ({date} から掲載)',
   kevAction: '必要な対処',
   cvssBreakdown: 'CVSS ベクトルの内訳',
+  sources: '情報源: {list}',
+  kevDue: 'CISA の対応期限',
   references: '参考情報',
   affectedVersions: '影響を受けるポートフォリオ内のバージョン',
   notInPortfolio: '影響を受ける (閲覧可能な) バージョンはありません。',

@@ -397,6 +397,8 @@ interface DbSource {
   advisories?: number;
   modified?: string;
   last_modified?: string;
+  newest_modified?: string;
+  withdrawn?: number;
   imported_at?: string;
 }
 interface DbStatus {
@@ -432,7 +434,7 @@ function VulnDb({ isAdmin }: { isAdmin: boolean }): JSX.Element {
             <tr key={i}>
               <td>{s.source ?? s.name ?? ''}</td>
               <td>{fmtNumber(s.records ?? s.count ?? s.advisories)}</td>
-              <td>{fmtDate(s.modified ?? s.last_modified ?? s.imported_at)}</td>
+              <td>{fmtDate(s.newest_modified ?? s.modified ?? s.last_modified ?? s.imported_at)}</td>
             </tr>
           ))}
         </tbody>

@@ -101,8 +101,8 @@ export function DashboardPage(): JSX.Element {
   const kevHits = typeof db.kev_hits === 'number' ? db.kev_hits : Array.isArray(db.kev_hits) ? db.kev_hits.length : db.kev_findings ?? db.kev ?? 0;
   // Rows are either projects with counts, or {project, p1, p2, active_findings, max_priority_score}.
   const projects: RiskRow[] = (db.projects_by_risk ?? db.projects ?? []).map((r) =>
-    r.project
-      ? { ...r.project, risk_score: r.max_priority_score, counts: { P1: r.p1 ?? 0, P2: r.p2 ?? 0, total: r.active_findings ?? 0 } }
+    r.project || r.p1 !== undefined
+      ? { ...r, ...(r.project ?? {}), risk_score: r.max_priority_score, counts: { P1: r.p1 ?? 0, P2: r.p2 ?? 0, total: r.active_findings ?? 0 } }
       : r,
   );
   const trend = trendOf(db.trend);
