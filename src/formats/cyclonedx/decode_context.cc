@@ -52,30 +52,30 @@ void RefTable::Rehash(std::size_t slot_count) {
   }
 }
 
-std::pair<bool*, bool> RefTable::Insert(std::string_view key, bool value, bool copy) {
+std::pair<std::uint32_t, bool> RefTable::Insert(std::string_view key, bool value, bool copy) {
   if (2 * (entries_.size() + 1) > slots_.size()) Rehash(std::max<std::size_t>(16, 2 * slots_.size()));
   std::size_t hash = std::hash<std::string_view>{}(key);
   std::size_t mask = slots_.size() - 1;
   std::size_t s = hash & mask;
   while (slots_[s] != 0) {
-    Entry& e = entries_[slots_[s] - 1];
-    if (e.hash == hash && e.key == key) return {&e.value, false};
+    const Entry& e = entries_[slots_[s] - 1];
+    if (e.hash == hash && e.key == key) return {slots_[s] - 1, false};
     s = (s + 1) & mask;
   }
-  entries_.push_back({copy ? Keep(key) : key, hash, value});
+  entries_.push_back({copy ? Keep(key) : key, hash, value, false});
   slots_[s] = static_cast<std::uint32_t>(entries_.size());
-  return {&entries_.back().value, true};
+  return {slots_[s] - 1, true};
 }
 
-const bool* RefTable::Find(std::string_view key) const {
-  if (slots_.empty()) return nullptr;
+std::uint32_t RefTable::Find(std::string_view key) const {
+  if (slots_.empty()) return kNone;
   std::size_t hash = std::hash<std::string_view>{}(key);
   std::size_t mask = slots_.size() - 1;
   for (std::size_t s = hash & mask; slots_[s] != 0; s = (s + 1) & mask) {
     const Entry& e = entries_[slots_[s] - 1];
-    if (e.hash == hash && e.key == key) return &e.value;
+    if (e.hash == hash && e.key == key) return slots_[s] - 1;
   }
-  return nullptr;
+  return kNone;
 }
 
 void DecodeContext::Error(std::string rule, std::string message, const Position& at) {
@@ -86,20 +86,42 @@ void DecodeContext::Warning(std::string rule, std::string message, const Positio
   diagnostics_.Add(Make(Severity::kWarning, std::move(rule), std::move(message), at));
 }
 
-void DecodeContext::DefineRef(std::string_view ref, const Position& at, bool held) {
-  if (ref.empty()) {
-    Error("cdx.bom-ref.empty", "bom-ref is empty (it must be a non-empty identifier)", at);
-    return;
-  }
-  auto [first_held, inserted] = refs_.Insert(ref, held, /*copy=*/true);
-  if (!inserted) {
-    std::string message = "bom-ref \"" + Excerpt(ref) + "\" is defined more than once";
-    if (held && *first_held) {
-      Error("cdx.bom-ref.unique", std::move(message), at);
-    } else {
-      Warning("cdx.bom-ref.unique", std::move(message), at);
+DecodeContext::RefOutcome DecodeContext::TryDefineRef(std::string_view ref, bool held,
+                                                      bool model_component) {
+  if (ref.empty()) return RefOutcome::kEmpty;
+  auto [index, inserted] = refs_.Insert(ref, held, /*copy=*/true);
+  if (model_component) refs_.Mark(index);
+  if (inserted) return RefOutcome::kDefined;
+  return held && refs_.value(index) ? RefOutcome::kDuplicateHeld : RefOutcome::kDuplicate;
+}
+
+bool DecodeContext::HeldRef(std::uint32_t noted, std::string_view ref) const {
+  std::uint32_t i = noted != RefTable::kNone ? noted : refs_.Find(ref);
+  return i != RefTable::kNone && refs_.Marked(i);
+}
+
+void DecodeContext::ReportRef(RefOutcome outcome, std::string_view ref, const Position& at) {
+  switch (outcome) {
+    case RefOutcome::kDefined:
+      return;
+    case RefOutcome::kEmpty:
+      Error("cdx.bom-ref.empty", "bom-ref is empty (it must be a non-empty identifier)", at);
+      return;
+    case RefOutcome::kDuplicate:
+    case RefOutcome::kDuplicateHeld: {
+      std::string message = "bom-ref \"" + Excerpt(ref) + "\" is defined more than once";
+      if (outcome == RefOutcome::kDuplicateHeld) {
+        Error("cdx.bom-ref.unique", std::move(message), at);
+      } else {
+        Warning("cdx.bom-ref.unique", std::move(message), at);
+      }
+      return;
     }
   }
+}
+
+void DecodeContext::DefineRef(std::string_view ref, const Position& at, bool held) {
+  ReportRef(TryDefineRef(ref, held), ref, at);
 }
 
 void DecodeContext::UseRef(std::string_view ref, const Position& at) {
@@ -116,31 +138,51 @@ void DecodeContext::NotHeld(std::string_view section, std::size_t count) {
 }
 
 void DecodeContext::Finish(model::Sbom& sbom) {
-  // Borrowed keys: the model's strings stay put while this runs.
-  RefTable held;
-  held.Reserve(refs_.size());
-  model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
-    if (!c.bom_ref.empty()) held.Insert(c.bom_ref, true, /*copy=*/false);
-  });
-  std::size_t dropped = 0;
-  std::erase_if(sbom.dependencies, [&](const model::DependencyEdge& e) {
-    bool drop = !held.Find(e.from) || !held.Find(e.to);
-    dropped += drop;
-    return drop;
-  });
-  std::erase_if(sbom.dependency_refs, [&](const std::string& ref) {
-    bool drop = !held.Find(ref);
-    dropped += drop;
-    return drop;
-  });
-  if (dropped > 0) NotHeld("dependency entries and edges involving services or other sections", dropped);
-
+  // References first: marking below may add model bom-refs the decoder never defined.
   for (const Use& u : uses_) {
     if (!IsDefined(u.ref)) {
       Error("cdx.dependency.unresolved",
             "\"" + Excerpt(u.ref) + "\" does not match any bom-ref in this BOM", u.at);
     }
   }
+  // Marks the bom-refs of components the model holds, unless the decoder did while defining
+  // them (the decoders define every one of them; the insert is a safety net).
+  if (!held_tracked_) {
+    model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
+      if (!c.bom_ref.empty()) refs_.Mark(refs_.Insert(c.bom_ref, true, /*copy=*/true).first);
+    });
+  }
+  auto& edges = sbom.dependencies;
+  bool noted = edge_ends_.size() == 2 * edges.size() &&
+               dependency_ref_ends_.size() == sbom.dependency_refs.size();
+  std::size_t dropped = 0;
+  // Compacts in place. Edges come grouped by `from`, so `from` is looked up once per group.
+  std::size_t kept = 0;
+  const std::string* previous_from = nullptr;
+  bool from_held = false;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (previous_from == nullptr || edges[i].from != *previous_from) {
+      from_held = HeldRef(noted ? edge_ends_[2 * i] : RefTable::kNone, edges[i].from);
+    }
+    if (from_held && HeldRef(noted ? edge_ends_[2 * i + 1] : RefTable::kNone, edges[i].to)) {
+      if (kept != i) edges[kept] = std::move(edges[i]);
+      previous_from = &edges[kept].from;
+      ++kept;
+    } else {
+      previous_from = &edges[i].from;
+      ++dropped;
+    }
+  }
+  edges.erase(edges.begin() + static_cast<std::ptrdiff_t>(kept), edges.end());
+  std::size_t ref_index = 0;
+  std::erase_if(sbom.dependency_refs, [&](const std::string& ref) {
+    bool drop = !HeldRef(noted ? dependency_ref_ends_[ref_index] : RefTable::kNone, ref);
+    ++ref_index;
+    dropped += drop;
+    return drop;
+  });
+  if (dropped > 0) NotHeld("dependency entries and edges involving services or other sections", dropped);
+
   for (const auto& [section, count] : not_held_) {
     Diagnostic d;
     d.severity = Severity::kInfo;

@@ -43,9 +43,15 @@ class RefTable {
 
   // Room for `n` keys without rehashing.
   void Reserve(std::size_t n);
-  // The value slot of `key` and whether it was inserted now (with `value`).
-  std::pair<bool*, bool> Insert(std::string_view key, bool value, bool copy);
-  const bool* Find(std::string_view key) const;
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  // The index of `key` and whether it was inserted now (with `value`). Indices are dense and
+  // stable.
+  std::pair<std::uint32_t, bool> Insert(std::string_view key, bool value, bool copy);
+  std::uint32_t Find(std::string_view key) const;  // kNone when absent
+  bool value(std::uint32_t i) const { return entries_[i].value; }
+  // A second flag per key, clear until marked.
+  void Mark(std::uint32_t i) { entries_[i].mark = true; }
+  bool Marked(std::uint32_t i) const { return entries_[i].mark; }
   std::size_t size() const { return entries_.size(); }
 
  private:
@@ -53,6 +59,7 @@ class RefTable {
     std::string_view key;
     std::size_t hash;
     bool value;
+    bool mark;
   };
   std::string_view Keep(std::string_view key);
   void Rehash(std::size_t slot_count);
@@ -79,11 +86,31 @@ class DecodeContext {
   // dependency graph), a warning otherwise — the schemas cannot enforce uniqueness and the
   // spec's own valid-formulation-1.5.json repeats a workspace bom-ref.
   void DefineRef(std::string_view ref, const Position& at, bool held = true);
+  // DefineRef in two steps, for callers whose Position is costly to build: TryDefineRef records
+  // the bom-ref and says whether something is wrong; only then ReportRef needs the position.
+  enum class RefOutcome { kDefined, kEmpty, kDuplicate, kDuplicateHeld };
+  // `model_component`: the ref belongs to a component the model will hold (see TrackHeld).
+  RefOutcome TryDefineRef(std::string_view ref, bool held = true, bool model_component = false);
+  void ReportRef(RefOutcome outcome, std::string_view ref, const Position& at);
+
+  // Shortcuts for Finish on large BOMs, which a decoder may take (the JSON decoder does):
+  // TrackHeld() promises that every component the model holds defined its bom-ref with
+  // model_component = true, so Finish need not walk the model; NoteEdge / NoteDependencyRef,
+  // called once per edge / dependency_refs entry in the order they are appended, give the
+  // RefIndex of their ends (RefTable::kNone when not defined yet) so Finish need not look them
+  // up again. Finish ignores the notes unless they match the model one to one.
+  void TrackHeld() { held_tracked_ = true; }
+  std::uint32_t RefIndex(std::string_view ref) const { return refs_.Find(ref); }
+  void NoteEdge(std::uint32_t from, std::uint32_t to) {
+    edge_ends_.push_back(from);
+    edge_ends_.push_back(to);
+  }
+  void NoteDependencyRef(std::uint32_t ref) { dependency_ref_ends_.push_back(ref); }
   // A reference that must resolve to a defined bom-ref (dependency ref / dependsOn / provides).
   void UseRef(std::string_view ref, const Position& at);
   // Lets callers skip building a Position for references that already resolve (the common case:
   // dependencies follow components).
-  bool IsDefined(std::string_view ref) const { return refs_.Find(ref) != nullptr; }
+  bool IsDefined(std::string_view ref) const { return refs_.Find(ref) != RefTable::kNone; }
   // Room for `n` more bom-refs (a caller that knows a section's size).
   void ReserveRefs(std::size_t n) { refs_.Reserve(refs_.size() + n); }
   // Counts a section the model does not hold; Finish reports one info per section.
@@ -97,8 +124,14 @@ class DecodeContext {
  private:
   int minor_;
   Diagnostics& diagnostics_;
-  // bom-ref -> defined by a held element
+  // Held by the model: found through a noted index, else looked up.
+  bool HeldRef(std::uint32_t noted, std::string_view ref) const;
+
+  // bom-ref -> defined by a held element; marked when a component the model holds has it
   RefTable refs_;
+  bool held_tracked_ = false;
+  std::vector<std::uint32_t> edge_ends_;
+  std::vector<std::uint32_t> dependency_ref_ends_;
   struct Use {
     std::string ref;
     Position at;

@@ -21,6 +21,7 @@
 // (DecodeJsonWholeDocument), so malformed input gets exactly the errors and positions it always
 // got. Tests and the fuzzer compare both paths.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -94,6 +95,60 @@ constexpr KeyRule kSwidKeys[] = {{"tagId"}, {"name"}, {"version"}, {"tagVersion"
                                  {"patch"}, {"text"}, {"url"}};
 constexpr KeyRule kAttachmentKeys[] = {{"contentType"}, {"encoding"}, {"content"}};
 constexpr KeyRule kLifecycleKeys[] = {{"phase"}, {"name"}, {"description"}};
+
+// A key-rule list with a small open-addressing index over (length, first byte, last byte), so
+// finding a key costs about one comparison instead of a walk over up to 33 rules.
+class KeyTable {
+ public:
+  template <std::size_t N>
+  constexpr explicit KeyTable(const KeyRule (&rules)[N]) : rules_(rules), n_(N) {
+    static_assert(N <= 64);
+    for (std::size_t i = 0; i < N; ++i) {
+      std::size_t h = Hash(rules[i].name);
+      while (slots_[h] != 0) h = (h + 1) % kSlots;
+      slots_[h] = static_cast<std::uint8_t>(i + 1);
+    }
+  }
+  // The rule index of `key`, or -1.
+  int Find(std::string_view key) const {
+    if (key.empty()) return -1;
+    for (std::size_t h = Hash(key); slots_[h] != 0; h = (h + 1) % kSlots) {
+      std::string_view name = rules_[slots_[h] - 1].name;
+      if (name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0) {
+        return slots_[h] - 1;
+      }
+    }
+    return -1;
+  }
+  const KeyRule& rule(int i) const { return rules_[i]; }
+
+ private:
+  static constexpr std::size_t kSlots = 128;
+  static constexpr std::size_t Hash(std::string_view k) {
+    return (k.size() * 31 + static_cast<unsigned char>(k.front()) * 7 +
+            static_cast<unsigned char>(k.back())) % kSlots;
+  }
+  const KeyRule* rules_;
+  std::size_t n_;
+  std::array<std::uint8_t, kSlots> slots_{};
+};
+
+constexpr KeyTable kBomTable(kBomKeys);
+constexpr KeyTable kMetadataTable(kMetadataKeys);
+constexpr KeyTable kComponentTable(kComponentKeys);
+constexpr KeyTable kLicenseTable(kLicenseKeys);
+constexpr KeyTable kLicenseChoiceTable(kLicenseChoiceKeys);
+constexpr KeyTable kHashTable(kHashKeys);
+constexpr KeyTable kExternalReferenceTable(kExternalReferenceKeys);
+constexpr KeyTable kPropertyTable(kPropertyKeys);
+constexpr KeyTable kDependencyTable(kDependencyKeys);
+constexpr KeyTable kEntityTable(kEntityKeys);
+constexpr KeyTable kContactTable(kContactKeys);
+constexpr KeyTable kToolTable(kToolKeys);
+constexpr KeyTable kToolsTable(kToolsKeys);
+constexpr KeyTable kSwidTable(kSwidKeys);
+constexpr KeyTable kAttachmentTable(kAttachmentKeys);
+constexpr KeyTable kLifecycleTable(kLifecycleKeys);
 
 std::string_view TypeName(element_type t) {
   switch (t) {
@@ -398,7 +453,9 @@ class PieceParser {
 
 class Decoder {
  public:
-  Decoder(int minor, Decoded& out) : ctx_(minor, out.diagnostics), sbom_(out.sbom) {}
+  Decoder(int minor, Decoded& out) : ctx_(minor, out.diagnostics), sbom_(out.sbom) {
+    ctx_.TrackHeld();  // see model_
+  }
 
   // The whole document as one DOM.
   void Bom(object root);
@@ -412,12 +469,14 @@ class Decoder {
   // rendered when a diagnostic needs it: most values never need their pointer.
   class Path {
    public:
-    void Push(std::string_view key) { segments_.push_back({key, 0, false}); }
-    void Push(std::size_t index) { segments_.push_back({{}, index, true}); }
-    void Pop() { segments_.pop_back(); }
+    // Push and Pop run for every value decoded: no reallocation check beyond one compare.
+    void Push(std::string_view key) { Slot() = {key, 0, false}; }
+    void Push(std::size_t index) { Slot() = {{}, index, true}; }
+    void Pop() { --size_; }
     std::string Render() const {
       std::string p;
-      for (const auto& s : segments_) {
+      for (std::size_t i = 0; i < size_; ++i) {
+        const Segment& s = segments_[i];
         if (s.is_index) {
           char buf[24];
           auto r = std::to_chars(buf, buf + sizeof buf, s.index);
@@ -436,7 +495,12 @@ class Decoder {
       std::size_t index;
       bool is_index;
     };
-    std::vector<Segment> segments_;
+    Segment& Slot() {
+      if (size_ == segments_.size()) segments_.resize(segments_.size() * 2);
+      return segments_[size_++];
+    }
+    std::vector<Segment> segments_ = std::vector<Segment>(64);
+    std::size_t size_ = 0;
   };
 
   class Scope {
@@ -455,54 +519,43 @@ class Decoder {
   // additionalProperties=false (1.4 onwards for most objects).
   class Keys {
    public:
-    template <std::size_t N>
-    Keys(Decoder& d, const KeyRule (&rules)[N], std::string_view what, bool strict)
-        : d_(d), rules_(rules), n_(N), what_(what), strict_(strict) {
-      static_assert(N <= 64);
-    }
+    Keys(Decoder& d, const KeyTable& table, std::string_view what, bool strict)
+        : d_(d), table_(table), what_(what), strict_(strict) {}
     // True when `key` is known for this version and seen for the first time.
     bool Accept(std::string_view key) {
-      for (std::size_t i = 0; i < n_; ++i) {
-        if (!SameKey(rules_[i].name, key)) continue;
-        if (seen_ & (std::uint64_t{1} << i)) {
-          Scope s(d_.path_, key);
-          d_.Error("cdx.json.duplicate-key",
-                   "duplicate key \"" + Excerpt(key) + "\" in " + std::string(what_));
-          return false;
-        }
-        seen_ |= std::uint64_t{1} << i;
-        if (rules_[i].since > d_.ctx_.minor()) {
-          Scope s(d_.path_, key);
-          d_.Report(strict_, "cdx.json.key-version",
-                    "\"" + std::string(key) + "\" is not part of " + std::string(what_) +
-                        " in CycloneDX 1." + std::to_string(d_.ctx_.minor()) + " (added in 1." +
-                        std::to_string(rules_[i].since) + ")");
-          return false;
-        }
-        return true;
+      int i = table_.Find(key);
+      if (i < 0) {
+        Scope s(d_.path_, key);
+        d_.Report(strict_, "cdx.json.unknown-key",
+                  "unknown key \"" + Excerpt(key) + "\" in " + std::string(what_));
+        return false;
       }
-      Scope s(d_.path_, key);
-      d_.Report(strict_, "cdx.json.unknown-key",
-                "unknown key \"" + Excerpt(key) + "\" in " + std::string(what_));
-      return false;
+      if (seen_ & (std::uint64_t{1} << i)) {
+        Scope s(d_.path_, key);
+        d_.Error("cdx.json.duplicate-key",
+                 "duplicate key \"" + Excerpt(key) + "\" in " + std::string(what_));
+        return false;
+      }
+      seen_ |= std::uint64_t{1} << i;
+      int since = table_.rule(i).since;
+      if (since > d_.ctx_.minor()) {
+        Scope s(d_.path_, key);
+        d_.Report(strict_, "cdx.json.key-version",
+                  "\"" + std::string(key) + "\" is not part of " + std::string(what_) +
+                      " in CycloneDX 1." + std::to_string(d_.ctx_.minor()) + " (added in 1." +
+                      std::to_string(since) + ")");
+        return false;
+      }
+      return true;
     }
     bool Has(std::string_view key) const {
-      for (std::size_t i = 0; i < n_; ++i) {
-        if (SameKey(rules_[i].name, key)) return (seen_ >> i) & 1;
-      }
-      return false;
+      int i = table_.Find(key);
+      return i >= 0 && ((seen_ >> i) & 1);
     }
 
    private:
-    // Length and first byte settle nearly every mismatch without a memcmp call.
-    static bool SameKey(std::string_view rule, std::string_view key) {
-      return rule.size() == key.size() && !key.empty() && rule[0] == key[0] &&
-             std::memcmp(rule.data(), key.data(), key.size()) == 0;
-    }
-
     Decoder& d_;
-    const KeyRule* rules_;
-    std::size_t n_;
+    const KeyTable& table_;
     std::string_view what_;
     bool strict_;
     std::uint64_t seen_ = 0;
@@ -564,7 +617,12 @@ class Decoder {
   }
   void Ref(element e, bool held) {
     std::string_view v;
-    if (Str(e, v)) ctx_.DefineRef(v, Here(), held);
+    if (Str(e, v)) DefineRef(v, held);
+  }
+  // The JSON pointer is rendered only when there is something to report.
+  void DefineRef(std::string_view ref, bool held = true, bool model_component = false) {
+    auto outcome = ctx_.TryDefineRef(ref, held, model_component);
+    if (outcome != DecodeContext::RefOutcome::kDefined) ctx_.ReportRef(outcome, ref, Here());
   }
 
   // One member of the top-level object; the parts Bom and BomInPieces share.
@@ -601,12 +659,15 @@ class Decoder {
   model::Sbom& sbom_;
   Path path_;
   std::vector<model::Component> scratch_;  // discarded components (pedigree, tool components)
+  // True while decoding components the model will hold (not tool components, not pedigree
+  // ancestors and other walked sections): their bom-refs are marked held as they are defined.
+  bool model_ = true;
 
   friend class Keys;
 };
 
 void Decoder::Bom(object root) {
-  Keys keys(*this, kBomKeys, "the BOM", Strict());
+  Keys keys(*this, kBomTable, "the BOM", Strict());
   for (auto field : root) {
     std::string_view k = field.key;
     if (!keys.Accept(k)) continue;
@@ -618,7 +679,7 @@ void Decoder::Bom(object root) {
 
 bool Decoder::BomInPieces(std::string_view text, const std::vector<Member>& members) {
   PieceParser pieces(text);
-  Keys keys(*this, kBomKeys, "the BOM", Strict());
+  Keys keys(*this, kBomTable, "the BOM", Strict());
   for (const Member& m : members) {
     element v;
     if (!keys.Accept(m.key)) {
@@ -717,7 +778,7 @@ void Decoder::BomEnd(const Keys& keys) {
 void Decoder::Metadata(element e) {
   object o;
   if (!Obj(e, o)) return;
-  Keys keys(*this, kMetadataKeys, "metadata", Strict());
+  Keys keys(*this, kMetadataTable, "metadata", Strict());
   for (auto field : o) {
     std::string_view k = field.key;
     element v = field.value;
@@ -778,7 +839,7 @@ void Decoder::Tools(element e) {
     TypeError(e, ctx_.minor() < 5 ? "an array" : "an array or an object");
     return;
   }
-  Keys keys(*this, kToolsKeys, "tools", true);
+  Keys keys(*this, kToolsTable, "tools", true);
   object e_object = e.get_object().value_unsafe();
   for (auto field : e_object) {
     std::string_view k = field.key;
@@ -786,7 +847,10 @@ void Decoder::Tools(element e) {
     Scope s(path_, k);
     if (k == "components") {
       std::vector<model::Component> comps;
+      bool saved = model_;
+      model_ = false;
       Components(field.value, &comps, 1);
+      model_ = saved;
       for (auto& c : comps) {
         model::Tool tool;
         tool.vendor = c.group;
@@ -828,7 +892,7 @@ void Decoder::Tools(element e) {
 void Decoder::LegacyTool(element e, model::Tool& tool) {
   object o;
   if (!Obj(e, o)) return;
-  Keys keys(*this, kToolKeys, "tool", Strict());
+  Keys keys(*this, kToolTable, "tool", Strict());
   for (auto field : o) {
     std::string_view k = field.key;
     if (!keys.Accept(k)) continue;
@@ -853,11 +917,14 @@ void Decoder::Components(element e, std::vector<model::Component>* out, std::siz
   array a;
   if (!Arr(e, a)) return;
   if (out) out->reserve(out->size() + a.size());
+  bool saved = model_;
+  if (out == nullptr) model_ = false;
   std::size_t i = 0;
   for (element c : a) {
     Scope s(path_, i++);
     ComponentItem(c, out, depth);
   }
+  model_ = saved;
 }
 
 void Decoder::ComponentItem(element e, std::vector<model::Component>* out, std::size_t depth) {
@@ -874,7 +941,7 @@ bool Decoder::Component(element e, model::Component& c, std::size_t depth) {
   }
   object o;
   if (!Obj(e, o)) return false;
-  Keys keys(*this, kComponentKeys, "a component", Strict());
+  Keys keys(*this, kComponentTable, "a component", Strict());
   for (auto field : o) {
     std::string_view k = field.key;
     element v = field.value;
@@ -892,7 +959,7 @@ bool Decoder::Component(element e, model::Component& c, std::size_t depth) {
         c.type = *parsed;
       }
     } else if (k == "bom-ref") {
-      if (Str(v, c.bom_ref)) ctx_.DefineRef(c.bom_ref, Here());
+      if (Str(v, c.bom_ref)) DefineRef(c.bom_ref, /*held=*/true, model_);
     } else if (k == "name") {
       (void)Str(v, c.name);
     } else if (k == "group") {
@@ -941,7 +1008,7 @@ bool Decoder::Component(element e, model::Component& c, std::size_t depth) {
     } else if (k == "swid") {
       object so;
       if (!Obj(v, so)) continue;
-      Keys sk(*this, kSwidKeys, "swid", Strict());
+      Keys sk(*this, kSwidTable, "swid", Strict());
       bool extra = false;
       for (auto sf : so) {
         if (!sk.Accept(sf.key)) continue;
@@ -985,7 +1052,7 @@ bool Decoder::Component(element e, model::Component& c, std::size_t depth) {
 void Decoder::Entity(element e, model::Party& p) {
   object o;
   if (!Obj(e, o)) return;
-  Keys keys(*this, kEntityKeys, "an organizational entity", Strict());
+  Keys keys(*this, kEntityTable, "an organizational entity", Strict());
   for (auto field : o) {
     std::string_view k = field.key;
     if (!keys.Accept(k)) continue;
@@ -1029,7 +1096,7 @@ void Decoder::Contacts(element e, std::vector<model::Party>* out) {
 void Decoder::Contact(element e, model::Party& p) {
   object o;
   if (!Obj(e, o)) return;
-  Keys keys(*this, kContactKeys, "a contact", Strict());
+  Keys keys(*this, kContactTable, "a contact", Strict());
   for (auto field : o) {
     std::string_view k = field.key;
     if (!keys.Accept(k)) continue;
@@ -1056,7 +1123,7 @@ void Decoder::Hashes(element e, std::vector<model::Hash>* out) {
     Scope s(path_, i++);
     object o;
     if (!Obj(h, o)) continue;
-    Keys keys(*this, kHashKeys, "a hash", Strict());
+    Keys keys(*this, kHashTable, "a hash", Strict());
     std::string_view alg, content;
     bool have_alg = false, have_content = false;
     for (auto field : o) {
@@ -1099,7 +1166,7 @@ void Decoder::Licenses(element e, std::vector<model::License>* out) {
     Scope s(path_, i++);
     object o;
     if (!Obj(item, o)) continue;
-    Keys keys(*this, kLicenseChoiceKeys, "a license choice", Strict());
+    Keys keys(*this, kLicenseChoiceTable, "a license choice", Strict());
     model::License lic;
     bool ok = true;
     for (auto field : o) {
@@ -1115,7 +1182,7 @@ void Decoder::Licenses(element e, std::vector<model::License>* out) {
           Error("cdx.license.expression", "license expression is empty");
         }
       } else if (k == "bom-ref") {
-        if (Str(field.value, lic.bom_ref)) ctx_.DefineRef(lic.bom_ref, Here());
+        if (Str(field.value, lic.bom_ref)) DefineRef(lic.bom_ref);
       } else if (k == "acknowledgement") {
         std::string_view ack;
         if (!Str(field.value, ack)) continue;
@@ -1154,7 +1221,7 @@ void Decoder::Licenses(element e, std::vector<model::License>* out) {
 bool Decoder::License(element e, model::License& l) {
   object o;
   if (!Obj(e, o)) return false;
-  Keys keys(*this, kLicenseKeys, "a license", Strict());
+  Keys keys(*this, kLicenseTable, "a license", Strict());
   for (auto field : o) {
     std::string_view k = field.key;
     element v = field.value;
@@ -1176,7 +1243,7 @@ bool Decoder::License(element e, model::License& l) {
     } else if (k == "text") {
       Attachment(v, l.text);
     } else if (k == "bom-ref") {
-      if (Str(v, l.bom_ref)) ctx_.DefineRef(l.bom_ref, Here());
+      if (Str(v, l.bom_ref)) DefineRef(l.bom_ref);
     } else if (k == "acknowledgement") {
       std::string_view ack;
       if (!Str(v, ack)) continue;
@@ -1205,7 +1272,7 @@ bool Decoder::License(element e, model::License& l) {
 void Decoder::Attachment(element e, std::string& content) {
   object o;
   if (!Obj(e, o)) return;
-  Keys keys(*this, kAttachmentKeys, "an attachment", Strict());
+  Keys keys(*this, kAttachmentTable, "an attachment", Strict());
   for (auto field : o) {
     std::string_view k = field.key;
     if (!keys.Accept(k)) continue;
@@ -1236,7 +1303,7 @@ void Decoder::ExternalReferences(element e, std::vector<model::ExternalReference
     Scope s(path_, i++);
     object o;
     if (!Obj(r, o)) continue;
-    Keys keys(*this, kExternalReferenceKeys, "an external reference", Strict());
+    Keys keys(*this, kExternalReferenceTable, "an external reference", Strict());
     model::ExternalReference ref;
     for (auto field : o) {
       std::string_view k = field.key;
@@ -1273,7 +1340,7 @@ void Decoder::Properties(element e, std::vector<model::Property>* out) {
     Scope s(path_, i++);
     object o;
     if (!Obj(p, o)) continue;
-    Keys keys(*this, kPropertyKeys, "a property", strict);
+    Keys keys(*this, kPropertyTable, "a property", strict);
     model::Property prop;
     for (auto field : o) {
       if (!keys.Accept(field.key)) continue;
@@ -1310,11 +1377,12 @@ void Decoder::Dependencies(element e) {
 void Decoder::Dependency(element d) {
   object o;
   if (!Obj(d, o)) return;
-  Keys keys(*this, kDependencyKeys, "a dependency", Strict());
+  Keys keys(*this, kDependencyTable, "a dependency", Strict());
   std::string_view ref;
   bool have_ref = false;
-  // Views into the DOM, which outlives this entry.
-  std::vector<std::string_view> depends_on, provides;
+  std::uint32_t ref_index = RefTable::kNone;
+  // Views into the DOM, which outlives this entry, with their RefIndex.
+  std::vector<std::pair<std::string_view, std::uint32_t>> depends_on, provides;
   for (auto field : o) {
     std::string_view k = field.key;
     if (!keys.Accept(k)) continue;
@@ -1324,8 +1392,9 @@ void Decoder::Dependency(element d) {
         have_ref = true;
         if (ref.empty()) {
           Error("cdx.dependency.ref", "dependency ref is empty");
-        } else if (!ctx_.IsDefined(ref)) {
-          ctx_.UseRef(ref, Here());
+        } else {
+          ref_index = ctx_.RefIndex(ref);
+          if (ref_index == RefTable::kNone) ctx_.UseRef(ref, Here());
         }
       }
     } else {
@@ -1347,17 +1416,21 @@ void Decoder::Dependency(element d) {
         }
         bool repeated;
         if (list.size() < kLinear) {
-          repeated = std::find(list.begin(), list.end(), target) != list.end();
+          repeated = std::any_of(list.begin(), list.end(),
+                                 [&](const auto& item) { return item.first == target; });
         } else {
-          if (seen.empty()) seen.insert(list.begin(), list.end());
+          if (seen.empty()) {
+            for (const auto& item : list) seen.insert(item.first);
+          }
           repeated = !seen.insert(target).second;
         }
         if (repeated) {
           Error("cdx.dependency.unique", "\"" + Excerpt(target) + "\" is listed twice");
           continue;
         }
-        if (!ctx_.IsDefined(target)) ctx_.UseRef(target, Here());
-        list.push_back(target);
+        std::uint32_t target_index = ctx_.RefIndex(target);
+        if (target_index == RefTable::kNone) ctx_.UseRef(target, Here());
+        list.emplace_back(target, target_index);
       }
     }
   }
@@ -1367,13 +1440,16 @@ void Decoder::Dependency(element d) {
   }
   if (!have_ref || ref.empty()) return;
   std::string from(ref);
-  for (std::string_view t : depends_on) {
+  for (const auto& [t, index] : depends_on) {
     sbom_.dependencies.push_back({from, std::string(t), model::RelationshipType::kDependsOn, {}, {}});
+    ctx_.NoteEdge(ref_index, index);
   }
-  for (std::string_view t : provides) {
+  for (const auto& [t, index] : provides) {
     sbom_.dependencies.push_back({from, std::string(t), model::RelationshipType::kProvides, {}, {}});
+    ctx_.NoteEdge(ref_index, index);
   }
   sbom_.dependency_refs.push_back(std::move(from));
+  ctx_.NoteDependencyRef(ref_index);
 }
 
 void Decoder::Lifecycles(element e) {
@@ -1384,7 +1460,7 @@ void Decoder::Lifecycles(element e) {
     Scope s(path_, i++);
     object o;
     if (!Obj(l, o)) continue;
-    Keys keys(*this, kLifecycleKeys, "a lifecycle", true);
+    Keys keys(*this, kLifecycleTable, "a lifecycle", true);
     std::string phase, name;
     for (auto field : o) {
       if (!keys.Accept(field.key)) continue;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,19 @@ std::string Describe(const Result<Decoded>& r) {
   return out;
 }
 
+// The decoder marks held bom-refs while decoding instead of walking the finished model; the
+// model must still hold no edge or dependency entry whose end is not one of its components.
+void ExpectEdgesBetweenHeldComponents(const model::Sbom& sbom, const std::string& name) {
+  std::set<std::string> held;
+  model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
+    if (!c.bom_ref.empty()) held.insert(c.bom_ref);
+  });
+  for (const auto& e : sbom.dependencies) {
+    EXPECT_TRUE(held.count(e.from) && held.count(e.to)) << name << ": " << e.from << " -> " << e.to;
+  }
+  for (const auto& ref : sbom.dependency_refs) EXPECT_TRUE(held.count(ref)) << name << ": " << ref;
+}
+
 // Decodes `bytes` both ways; true when the piece path took the document (false: it declined
 // and the whole-document path alone decides).
 bool ExpectSameDecode(const std::string& bytes, const std::string& name) {
@@ -50,6 +64,7 @@ bool ExpectSameDecode(const std::string& bytes, const std::string& name) {
   if (pieces->ok() && whole.ok()) {
     EXPECT_TRUE((*pieces)->sbom == whole->sbom) << name;
     EXPECT_EQ((*pieces)->id.spec_version, whole->id.spec_version) << name;
+    ExpectEdgesBetweenHeldComponents((*pieces)->sbom, name);
   }
   return true;
 }
@@ -98,6 +113,31 @@ TEST(CycloneDxJsonPieces, DiagnosticsInsidePiecesKeepPointersAndPositions) {
     }
   }
   EXPECT_TRUE(saw_type) << Describe(decoded);
+}
+
+TEST(CycloneDxJsonPieces, EdgesToToolAndPedigreeComponentsAreNotHeld) {
+  // Same bom-ref shapes in held and not-held places: only edges between held components stay.
+  std::string text = Bom16(R"(,
+    "metadata": {"tools": {"components": [{"type": "application", "name": "tool", "bom-ref": "tool"}]},
+                 "component": {"type": "application", "name": "app", "bom-ref": "app",
+                               "components": [{"type": "library", "name": "sub", "bom-ref": "sub"}]}},
+    "components": [
+      {"type": "library", "name": "a", "bom-ref": "a",
+       "pedigree": {"ancestors": [{"type": "library", "name": "old", "bom-ref": "old"}]}},
+      {"type": "library", "name": "b", "bom-ref": "b", "licenses": [{"license": {"id": "MIT", "bom-ref": "lic"}}]}
+    ],
+    "services": [{"name": "svc", "bom-ref": "svc"}],
+    "dependencies": [{"ref": "app", "dependsOn": ["a", "tool", "sub"]}, {"ref": "a", "dependsOn": ["old", "b", "lic"]},
+                     {"ref": "svc", "dependsOn": ["a"]}, {"ref": "tool", "dependsOn": []}, {"ref": "b", "dependsOn": ["later"]}],
+    "compositions": [{"aggregate": "complete", "assemblies": [{"bom-ref": "later"}]}])");
+  EXPECT_TRUE(ExpectSameText(text));
+  DecodeOptions options;
+  auto decoded = DecodeJson(PaddedCopy(text), options);
+  ASSERT_TRUE(decoded.ok());
+  std::vector<std::string> edges;
+  for (const auto& e : decoded->sbom.dependencies) edges.push_back(e.from + ">" + e.to);
+  EXPECT_EQ(edges, (std::vector<std::string>{"app>a", "app>sub", "a>b"}));
+  EXPECT_EQ(decoded->sbom.dependency_refs, (std::vector<std::string>{"app", "a", "b"}));
 }
 
 TEST(CycloneDxJsonPieces, MalformedPiecesFallBackToTheSameError) {
