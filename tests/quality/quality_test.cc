@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <string>
 
 #include "base/json_writer.h"
@@ -320,6 +319,62 @@ TEST(QualityHygiene, UnnecessaryRulesAreConfigurable) {
   EXPECT_EQ(CheckOf(Assess(s, {Profile::kHygiene}, o), "hygiene.unnecessary-components").result, CheckResult::kPass);
 }
 
+// The rule globs are indexed by their literal ends; every shape must still match exactly as a
+// plain '*' glob would (case-insensitively, against the name and against group/name).
+TEST(QualityHygiene, RuleGlobsOfEveryShapeMatchLikePlainGlobs) {
+  struct Case {
+    std::string glob;
+    std::vector<std::string> names;  // the components it must flag, in document order
+  };
+  const std::vector<Case> cases = {
+      {"ALPHA", {"alpha"}},
+      {"al*", {"alpha", "alpine"}},
+      {"*PHA", {"alpha"}},
+      {"*p*", {"alpha", "alpine", "pep", "p"}},
+      {"*", {"alpha", "alpine", "org/util", "pep", "p"}},
+      {"p*p", {"pep"}},
+      {"*p*p*", {"pep"}},
+      {"p", {"p"}},
+      {"org/*", {"org/util"}},
+      {"*/util", {"org/util"}},
+      {"**", {"alpha", "alpine", "org/util", "pep", "p"}},
+      {"zeta*", {}},
+  };
+  for (const Case& k : cases) {
+    Sbom s = Good();
+    s.components.clear();
+    for (const char* name : {"alpha", "alpine", "util", "pep", "p"}) {
+      Component c;
+      c.name = name;
+      c.bom_ref = name;
+      if (c.name == "util") c.group = "org";
+      s.components.push_back(c);
+    }
+    QualityOptions o;
+    o.unnecessary_rules = {{"r", "", {}, {k.glob}, {}, false}};
+    const Check c = CheckOf(Assess(s, {Profile::kHygiene}, o), "hygiene.unnecessary-components");
+    std::vector<std::string> flagged;
+    for (const auto& label : c.components) {
+      const std::string ref = label.substr(0, label.find(' '));
+      flagged.push_back(ref == "util" ? "org/util" : ref);
+    }
+    EXPECT_EQ(flagged, k.names) << k.glob;
+  }
+}
+
+// A property rule matches on any one property whose name and value both match; several rules
+// matching one component are listed in rule order.
+TEST(QualityHygiene, PropertyRulesNeedNameAndValueOfOneProperty) {
+  Sbom s = Good();
+  s.components[0].properties = {{"acme:Internal", "no"}, {"other", "TRUE"}};  // split across two
+  s.components[1].properties = {{"ACME:internal", "yes-True"}};
+  QualityOptions o;
+  o.unnecessary_rules = {{"second", "", {}, {"b"}, {}, false},
+                         {"first", "", {}, {}, {{"acme:*", "*true*"}}, false}};
+  const Check c = CheckOf(Assess(s, {Profile::kHygiene}, o), "hygiene.unnecessary-components");
+  EXPECT_EQ(c.components, std::vector<std::string>{"pkg:npm/b@1.0.0 (second, first)"});
+}
+
 TEST(QualityHygiene, NoAssertionRatioHasAThreshold) {
   Sbom s = Good();
   for (auto& c : s.components) {
@@ -387,7 +442,8 @@ TEST(QualityProfiles, ParsesProfileLists) {
 }
 
 // 100,000 components in one chain with duplicates and dangling edges: a quadratic check would
-// take minutes; the linear ones take well under a second.
+// take minutes and run into the ctest timeout; the linear ones take well under a second. (No
+// timing assert: the machine is shared; bench/quality_bench.cc measures.)
 TEST(QualityPerformance, LargeSbomIsAssessedInLinearTime) {
   Sbom s = Good();
   constexpr int kCount = 100000;
@@ -404,10 +460,7 @@ TEST(QualityPerformance, LargeSbomIsAssessedInLinearTime) {
     s.components.push_back(std::move(c));
   }
   s.dependencies.push_back({"ref1", "missing"});
-  const auto start = std::chrono::steady_clock::now();
   QualityReport r = All(s);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 60);
   EXPECT_EQ(CheckOf(r, "hygiene.unreachable").result, CheckResult::kPass);
   EXPECT_EQ(CheckOf(r, "hygiene.dangling-references").components.size(), 1u);
   const Check dups = CheckOf(r, "hygiene.duplicate-components");
