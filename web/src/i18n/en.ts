@@ -115,6 +115,7 @@ export const en = {
   bulkTriage: 'Triage {n} selected',
   noFindings: 'No findings match.',
   findingCount: '{n} findings, highest priority first',
+  findingCount_one: '{n} finding',
   selectFinding: 'Select {id} in {name}',
   whyPriority: 'Why this priority',
   kevLong: 'CISA Known Exploited Vulnerabilities catalog',

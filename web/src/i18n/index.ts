@@ -58,6 +58,13 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return s;
 }
 
+/** Plural-aware: uses `key_one`, `key_few`, … when the catalog has it for n's plural category. */
+export function tn(key: MessageKey, n: number, params?: Record<string, string | number>): string {
+  const cat = new Intl.PluralRules(current).select(n);
+  const k = `${key}_${cat}`;
+  return t((k in en ? k : key) as MessageKey, { n, ...params });
+}
+
 /** For keys built from API enums (states, severities): falls back to the raw value. */
 export function tOr(key: string, fallback: string): string {
   return key in en ? t(key as MessageKey) : fallback;

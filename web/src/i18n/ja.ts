@@ -112,6 +112,7 @@ export const ja: Record<keyof typeof en, string> = {
   bulkTriage: '選択した {n} 件をトリアージ',
   noFindings: '該当する検出はありません。',
   findingCount: '検出 {n} 件 (優先度の高い順)',
+  findingCount_one: '検出 {n} 件',
   selectFinding: '{name} の {id} を選択',
   whyPriority: 'この優先度の理由',
   kevLong: 'CISA 既知の悪用された脆弱性 (KEV) カタログ',

@@ -30,7 +30,7 @@ import {
 import { Icon } from '../components/icons';
 import { Empty, ErrorBox, Loading, Modal, PriorityBadge, SeverityBadge, StateLabel } from '../components/ui';
 import { useLoad } from '../hooks';
-import { fmtDate, fmtNumber, fmtPercent, t, tOr } from '../i18n';
+import { fmtDate, fmtNumber, fmtPercent, t, tn, tOr } from '../i18n';
 import { href, navigate, type Route } from '../router';
 
 export const STATES = ['in_triage', 'exploitable', 'not_affected', 'false_positive', 'resolved', 'resolved_with_pedigree'];
@@ -141,7 +141,7 @@ export function VulnsTab(props: { base: string; project: string; route: Route; u
       {rows.length > 0 ? (
         <>
           <p class="muted" role="status" data-testid="finding-count">
-            {t('findingCount', { n: rows.length })}
+            {tn('findingCount', rows.length)}
           </p>
           <table class="table worklist" data-testid="worklist">
             <thead>
