@@ -107,20 +107,23 @@ class ShapeScanner {
       if (Peek() != ':') break;
       ++i_;
       SkipSpace();
-      std::size_t value_start = i_;
       if (Peek() == '"') {
         std::string_view text;
         if (!String(text)) break;
         if (key == "format") shape.format = text;
         if (key == "dataType") shape.data_type = text;
-      } else if (!SkipValue()) {
         shape.keys.push_back(key);
-        break;
+      } else {
+        shape.keys.push_back(key);
+        // Most feeds name themselves in their first members; deciding before skipping the value
+        // keeps the sniff from walking a 100 MB NVD feed (whose CVE_Items / vulnerabilities
+        // member is the decisive one) before the parser walks it again. (cve_value, set below,
+        // never makes a shape decisive.)
+        if (decisive_ && decisive_(shape)) break;
+        std::size_t value_start = i_;
+        if (!SkipValue()) break;
+        if (key == "cve") shape.cve_value = s_.substr(value_start, 1);
       }
-      if (key == "cve") shape.cve_value = s_.substr(value_start, 1);
-      shape.keys.push_back(key);
-      // Most feeds name themselves in their first members; stopping there keeps the sniff from
-      // walking a 100 MB NVD feed twice.
       if (decisive_ && decisive_(shape)) break;
       SkipSpace();
       if (Peek() != ',') break;
@@ -271,167 +274,225 @@ std::string NowRfc3339() {
   return buf;
 }
 
-// What the parsing thread hands to the writing thread: records of one kind, all counted into
-// the same feed. Advisories arrive already serialized (the storage JSON), so the writer only talks
-// to SQLite.
+// What a parsing thread hands to the writing thread: records of one kind, all counted into the
+// same feed. Advisories arrive prepared (storage JSON and index keys computed), so the writer
+// only talks to SQLite.
 struct Chunk {
-  enum class Kind { kAdvisory, kKev, kEpss, kEnd };
+  enum class Kind { kAdvisory, kKev, kEpss };
   Kind kind = Kind::kAdvisory;
-  vulndb::PutCounts* counts = nullptr;  // a node of ImportReport::feeds: only the writer touches it
-  std::vector<vuln::Advisory> advisories;
-  std::vector<std::string> records;  // AdvisoryToJson of advisories[i]
+  std::string feed;  // the ImportReport::feeds entry whose counts the records go to
+  std::vector<vulndb::PreparedAdvisory> advisories;
   std::vector<vulndb::KevRecord> kevs;
   std::vector<vulndb::EpssRecord> epss;
-  Status status;  // kEnd: why the producer stopped (OK when it finished)
   std::size_t size() const { return advisories.size() + kevs.size() + epss.size(); }
 };
 
-// A bounded FIFO between the two threads: memory stays at kCapacity chunks however large a feed
-// file is, and `Stop` releases a producer blocked on a full queue when the writer gives up.
-class ChunkQueue {
- public:
-  static constexpr std::size_t kCapacity = 8;
+// A run of consecutive input files parsed by one thread, and what came of it. The writer takes
+// tasks strictly in order, so the database sees records in exactly the order a single thread
+// would produce them (which decides "older"/"unchanged" between duplicates, row ids and the
+// order of reported issues).
+struct Task {
+  std::vector<std::string> files;
+  Status walk_error;  // the walk stopped here (a root that does not exist): the import fails
+  // Filled by the parsing thread under Pipeline::mu_.
+  std::deque<Chunk> chunks;
+  bool done = false;
+  Status status;  // why parsing stopped early (OK when it finished)
+  // The task's share of the report, merged by the writer once the task is written.
+  std::map<std::string, vuln::ImportStats> stats;
+  std::size_t unrecognised_files = 0;
+  std::vector<std::string> unrecognised;
+};
 
-  // False when the consumer stopped (the chunk is dropped). The end marker is `always` queued,
-  // past the capacity, because the consumer waits for it even after stopping.
-  bool Push(Chunk&& c, bool always = false) {
-    std::unique_lock lock(mu_);
-    if (!always) {
-      not_full_.wait(lock, [&] { return stopped_ || q_.size() < kCapacity; });
-      if (stopped_) return false;
+// Lists every input file in import order (each root's files sorted), cut into tasks.
+std::vector<Task> ListTasks(const std::vector<std::string>& paths) {
+  constexpr std::size_t kFilesPerTask = 32;
+  std::vector<Task> tasks;
+  auto add = [&](std::string file) {
+    if (tasks.empty() || tasks.back().files.size() >= kFilesPerTask || !tasks.back().walk_error.ok()) {
+      tasks.emplace_back();
     }
-    q_.push_back(std::move(c));
-    not_empty_.notify_one();
+    tasks.back().files.push_back(std::move(file));
+  };
+  auto fail = [&](Status s) {
+    tasks.emplace_back();
+    tasks.back().walk_error = std::move(s);
+  };
+  for (const auto& root : paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(root, ec)) {
+      fail(Status::IoError(root + ": no such file or directory"));
+      return tasks;
+    }
+    if (!std::filesystem::is_directory(root, ec)) {
+      add(root);
+      continue;
+    }
+    std::vector<std::string> files;
+    for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path().string());
+    }
+    if (ec) {
+      fail(Status::IoError(root + ": " + ec.message()));
+      return tasks;
+    }
+    std::sort(files.begin(), files.end());
+    for (auto& f : files) add(std::move(f));
+  }
+  return tasks;
+}
+
+// The parsing threads and the writer share this: tasks are claimed in order by the parsing
+// threads and consumed in order by the writer. Memory stays bounded however large the input:
+// the task the writer is on may hold kCurrentCapacity chunks, all later tasks together
+// kAheadCapacity, and a parsing thread that would exceed that waits.
+class Pipeline {
+ public:
+  static constexpr std::size_t kCurrentCapacity = 8;
+  static constexpr std::size_t kAheadCapacity = 16;
+
+  explicit Pipeline(std::vector<Task>& tasks) : tasks_(tasks) {}
+
+  // The next task for a parsing thread; false when none is left or the writer stopped.
+  bool Claim(std::size_t& index) {
+    std::lock_guard lock(mu_);
+    if (stopped_ || next_ >= tasks_.size()) return false;
+    index = next_++;
     return true;
   }
-  Chunk Pop() {
+  // False when the writer stopped (the chunk is dropped).
+  bool Push(std::size_t index, Chunk&& c) {
     std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !q_.empty(); });
-    Chunk c = std::move(q_.front());
-    q_.pop_front();
-    not_full_.notify_one();
-    return c;
+    cv_.wait(lock, [&] { return stopped_ || HasRoom(index); });
+    if (stopped_) return false;
+    tasks_[index].chunks.push_back(std::move(c));
+    ++buffered_;
+    cv_.notify_all();
+    return true;
+  }
+  void Finish(std::size_t index, Status status) {
+    std::lock_guard lock(mu_);
+    tasks_[index].done = true;
+    tasks_[index].status = std::move(status);
+    cv_.notify_all();
+  }
+  // The writer: waits for chunks of the task it is on (`current`) and takes them all; `done`
+  // says the task has no more.
+  void Take(std::size_t current, std::deque<Chunk>& out, bool& done) {
+    std::unique_lock lock(mu_);
+    current_ = current;
+    cv_.notify_all();  // the new current task may now grow past the look-ahead budget
+    Task& t = tasks_[current];
+    cv_.wait(lock, [&] { return !t.chunks.empty() || t.done; });
+    buffered_ -= t.chunks.size();
+    out.swap(t.chunks);
+    done = t.done;
+    cv_.notify_all();
   }
   void Stop() {
     std::lock_guard lock(mu_);
     stopped_ = true;
-    not_full_.notify_all();
+    cv_.notify_all();
   }
 
  private:
+  bool HasRoom(std::size_t index) const {
+    if (index == current_) return tasks_[index].chunks.size() < kCurrentCapacity;
+    return buffered_ - tasks_[current_].chunks.size() < kAheadCapacity;
+  }
+
+  std::vector<Task>& tasks_;
   std::mutex mu_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<Chunk> q_;
+  std::condition_variable cv_;
+  std::size_t next_ = 0;
+  std::size_t current_ = 0;
+  std::size_t buffered_ = 0;  // chunks queued in all tasks
   bool stopped_ = false;
 };
 
-// The parsing side: walks the paths, sniffs and parses each file, and fills chunks in file order.
-class Producer {
+// Parses one task's files (sniff, parse, prepare) into chunks.
+class TaskParser {
  public:
   static constexpr std::size_t kChunkRecords = 256;
 
-  Producer(const std::vector<std::string>& paths, ImportReport& report, ChunkQueue& queue)
-      : paths_(paths), report_(report), queue_(queue) {}
+  TaskParser(Pipeline& pipeline, std::size_t index, Task& task)
+      : pipeline_(pipeline), index_(index), task_(task) {}
 
-  // Runs to the end (or until the consumer stops) and always pushes a final kEnd chunk.
-  void Run() {
+  Status Run() {
     Status status;
-    try {
-      status = Walk();
-    } catch (const std::exception& e) {  // allocation failure: end the import, never the process
-      status = Status::Internal(std::string("import parsing thread: ") + e.what());
+    for (const auto& f : task_.files) {
+      status = ImportFile(f);
+      if (!status.ok()) break;
     }
     // Records parsed before a failure still go to the writer, as a sequential import would
     // write them: the failure then rolls back only the writer's open batch.
     Status flushed = Flush();
-    if (status.ok()) status = flushed;
-    Chunk end;
-    end.kind = Chunk::Kind::kEnd;
-    end.status = status;
-    queue_.Push(std::move(end), /*always=*/true);
+    return status.ok() ? flushed : status;
   }
 
  private:
-  Status Walk() {
-    for (const auto& root : paths_) {
-      std::error_code ec;
-      if (!std::filesystem::exists(root, ec)) return Status::IoError(root + ": no such file or directory");
-      std::vector<std::string> files;
-      if (std::filesystem::is_directory(root, ec)) {
-        for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
-             !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-          if (it->is_regular_file(ec)) files.push_back(it->path().string());
-        }
-        if (ec) return Status::IoError(root + ": " + ec.message());
-        std::sort(files.begin(), files.end());
-      } else {
-        files.push_back(root);
-      }
-      for (const auto& f : files) SBOMHUB_RETURN_IF_ERROR(ImportFile(f));
-    }
-    return Status::Ok();
-  }
-
   // Starts a new chunk when the kind or the feed changes or the current one is full.
-  Status Target(Chunk::Kind kind, vulndb::PutCounts* counts) {
-    if (current_.size() > 0 && (current_.kind != kind || current_.counts != counts ||
-                                current_.size() >= kChunkRecords)) {
+  Status Target(Chunk::Kind kind, const std::string& feed) {
+    if (current_.size() > 0 &&
+        (current_.kind != kind || current_.feed != feed || current_.size() >= kChunkRecords)) {
       SBOMHUB_RETURN_IF_ERROR(Flush());
     }
     current_.kind = kind;
-    current_.counts = counts;
+    if (current_.feed != feed) current_.feed = feed;
     return Status::Ok();
   }
   Status Flush() {
     if (current_.size() == 0) return Status::Ok();
-    if (!queue_.Push(std::move(current_))) return Status::Unavailable("import stopped by the writer");
+    if (!pipeline_.Push(index_, std::move(current_))) return Status::Unavailable("import stopped by the writer");
     current_ = Chunk();
     return Status::Ok();
   }
 
-  Status AddAdvisory(vuln::Advisory&& a, vulndb::PutCounts* counts) {
-    SBOMHUB_RETURN_IF_ERROR(Target(Chunk::Kind::kAdvisory, counts));
-    current_.records.push_back(vuln::AdvisoryToJson(a));
-    current_.advisories.push_back(std::move(a));
+  Status AddAdvisory(vuln::Advisory&& a, const std::string& feed) {
+    SBOMHUB_RETURN_IF_ERROR(Target(Chunk::Kind::kAdvisory, feed));
+    current_.advisories.push_back(vulndb::PreparedAdvisory::From(a));
     return Status::Ok();
   }
 
-  Status ImportKev(std::string_view bytes, Feed feed, const std::string& path, FeedReport& fr) {
-    ++fr.stats.files;
+  Status ImportKev(std::string_view bytes, Feed feed, const std::string& path, const std::string& name,
+                   vuln::ImportStats& stats) {
+    ++stats.files;
     auto catalog = feed == Feed::kKevJson ? vuln::ParseKevJson(bytes, path) : vuln::ParseKevCsv(bytes, path);
     if (!catalog.ok()) {
-      fr.stats.AddIssue(path, "", catalog.status().message());
+      stats.AddIssue(path, "", catalog.status().message());
       return Status::Ok();
     }
     for (auto& e : catalog->entries) {
-      SBOMHUB_RETURN_IF_ERROR(Target(Chunk::Kind::kKev, &fr.counts));
+      SBOMHUB_RETURN_IF_ERROR(Target(Chunk::Kind::kKev, name));
       current_.kevs.push_back({std::move(e.cve_id), std::move(e.date_added), std::move(e.due_date),
                                std::move(e.vendor_project), std::move(e.product), std::move(e.vulnerability_name),
                                std::string(vuln::KevRansomwareUseName(e.known_ransomware_campaign_use))});
-      ++fr.stats.records;
+      ++stats.records;
     }
     return Status::Ok();
   }
 
-  Status ImportEpss(std::string_view text, const std::string& path, FeedReport& fr) {
+  Status ImportEpss(std::string_view text, const std::string& path, const std::string& name,
+                    vuln::ImportStats& stats) {
     vuln::EpssReadStats es;
     Status push_status;
     // A stop cannot travel through the row callback's return value (that only rejects rows), so
     // it is kept and every later row is refused until the stream ends.
     Status s = vuln::StreamEpssText(text, path, [&](const vuln::EpssRow& row) -> std::string_view {
-      if (push_status.ok()) push_status = Target(Chunk::Kind::kEpss, &fr.counts);
+      if (push_status.ok()) push_status = Target(Chunk::Kind::kEpss, name);
       if (!push_status.ok()) return "import stopped";
       // The official feed's comment line (and so score_date) precedes its rows.
       current_.epss.push_back({std::string(row.cve), row.epss, row.percentile, es.score_date});
       return {};
     }, es);
     SBOMHUB_RETURN_IF_ERROR(push_status);
-    fr.stats.files += es.files;
-    fr.stats.records += es.accepted;
-    for (const auto& p : es.problems) fr.stats.AddIssue(path, "", p);
+    stats.files += es.files;
+    stats.records += es.accepted;
+    for (const auto& p : es.problems) stats.AddIssue(path, "", p);
     // Rejected rows past the kept diagnostics are still counted.
-    if (es.skipped > es.problems.size()) fr.stats.skipped += es.skipped - es.problems.size();
-    if (!s.ok()) fr.stats.AddIssue(path, "", s.message());
+    if (es.skipped > es.problems.size()) stats.skipped += es.skipped - es.problems.size();
+    if (!s.ok()) stats.AddIssue(path, "", s.message());
     return Status::Ok();
   }
 
@@ -439,58 +500,96 @@ class Producer {
     auto read = ReadFile(path);
     if (!read.ok()) {
       // An unreadable file is reported like a malformed one: the rest of the import goes on.
-      report_.feeds["unreadable"].stats.AddIssue(path, "", read.status().message());
+      task_.stats["unreadable"].AddIssue(path, "", read.status().message());
       return Status::Ok();
     }
     std::string bytes = std::move(read).value();
     if (StartsWith(bytes, "\x1f\x8b")) {  // gzip: NVD yearly feeds, the official EPSS feed
       auto plain = vuln::Decompress(bytes, path);
       if (!plain.ok()) {
-        report_.feeds["unreadable"].stats.AddIssue(path, "", plain.status().message());
+        task_.stats["unreadable"].AddIssue(path, "", plain.status().message());
         return Status::Ok();
       }
       bytes = std::move(plain).value();
     }
     Feed feed = Sniff(path, bytes);
     if (feed == Feed::kUnknown) {
-      ++report_.unrecognised_files;
-      if (report_.unrecognised.size() < ImportReport::kMaxUnrecognisedKept) report_.unrecognised.push_back(path);
+      ++task_.unrecognised_files;
+      if (task_.unrecognised.size() < ImportReport::kMaxUnrecognisedKept) task_.unrecognised.push_back(path);
       return Status::Ok();
     }
-    FeedReport& fr = report_.feeds[std::string(FeedSource(feed))];
-    auto put = [&](vuln::Advisory&& a) { return AddAdvisory(std::move(a), &fr.counts); };
+    const std::string name(FeedSource(feed));
+    vuln::ImportStats& stats = task_.stats[name];
+    auto put = [&](vuln::Advisory&& a) { return AddAdvisory(std::move(a), name); };
     // The parsers count the file (or archive members) themselves.
     switch (feed) {
       case Feed::kOsvJson:
-        return vuln::ParseOsvJson(bytes, path, put, fr.stats);
+        return vuln::ParseOsvJson(bytes, path, put, stats);
       case Feed::kOsvYaml:
-        return vuln::ParseOsvYaml(bytes, path, put, fr.stats);
+        return vuln::ParseOsvYaml(bytes, path, put, stats);
       case Feed::kOsvZip:
-        return vuln::ParseOsvZip(bytes, path, put, fr.stats);
+        return vuln::ParseOsvZip(bytes, path, put, stats);
       case Feed::kNvd:
-        return vuln::ParseNvdJson(bytes, path, put, fr.stats);
+        return vuln::ParseNvdJson(bytes, path, put, stats);
       case Feed::kCve5:
-        return vuln::ParseCve5Json(bytes, path, put, fr.stats);
+        return vuln::ParseCve5Json(bytes, path, put, stats);
       case Feed::kCsaf:
-        return vuln::ParseCsafJson(bytes, path, put, fr.stats);
+        return vuln::ParseCsafJson(bytes, path, put, stats);
       case Feed::kNpmLegacy:
-        return vuln::ParseNpmLegacyJson(bytes, path, put, fr.stats);
+        return vuln::ParseNpmLegacyJson(bytes, path, put, stats);
       case Feed::kKevJson:
       case Feed::kKevCsv:
-        return ImportKev(bytes, feed, path, fr);
+        return ImportKev(bytes, feed, path, name, stats);
       case Feed::kEpss:
-        return ImportEpss(bytes, path, fr);
+        return ImportEpss(bytes, path, name, stats);
       case Feed::kUnknown:
         break;
     }
     return Status::Ok();
   }
 
-  const std::vector<std::string>& paths_;
-  ImportReport& report_;
-  ChunkQueue& queue_;
+  Pipeline& pipeline_;
+  std::size_t index_;
+  Task& task_;
   Chunk current_;
 };
+
+// A parsing thread: claims tasks in order until none is left or the writer stops.
+void ParseTasks(Pipeline& pipeline, std::vector<Task>& tasks) {
+  std::size_t index = 0;
+  while (pipeline.Claim(index)) {
+    Task& task = tasks[index];
+    Status status = task.walk_error;
+    if (status.ok()) {
+      try {
+        status = TaskParser(pipeline, index, task).Run();
+      } catch (const std::exception& e) {  // allocation failure: end the import, never the process
+        status = Status::Internal(std::string("import parsing thread: ") + e.what());
+      }
+    }
+    pipeline.Finish(index, std::move(status));
+  }
+}
+
+// Adds a written task's share of the report, in task order (so kept issues keep file order).
+void MergeTaskReport(Task& task, ImportReport& report) {
+  for (auto& [name, part] : task.stats) {
+    vuln::ImportStats& into = report.feeds[name].stats;
+    into.files += part.files;
+    into.records += part.records;
+    into.withdrawn += part.withdrawn;
+    into.skipped += part.skipped;
+    for (auto& issue : part.issues) {
+      if (into.issues.size() >= vuln::ImportStats::kMaxIssuesKept) break;
+      into.issues.push_back(std::move(issue));
+    }
+  }
+  report.unrecognised_files += task.unrecognised_files;
+  for (auto& path : task.unrecognised) {
+    if (report.unrecognised.size() >= ImportReport::kMaxUnrecognisedKept) break;
+    report.unrecognised.push_back(std::move(path));
+  }
+}
 
 // The writing side (the caller's thread, which owns the database connection): a transaction per
 // `batch_size` records.
@@ -499,7 +598,7 @@ class BatchWriter {
   BatchWriter(vulndb::VulnDb& db, std::size_t batch_size, const ProgressFn& progress)
       : db_(db), batch_size_(std::max<std::size_t>(batch_size, 1)), progress_(progress) {}
 
-  Status Write(const Chunk& c) {
+  Status Write(const Chunk& c, vulndb::PutCounts& counts) {
     for (std::size_t i = 0; i < c.size(); ++i) {
       if (!open_) {
         SBOMHUB_RETURN_IF_ERROR(db_.BeginBatch());
@@ -507,15 +606,13 @@ class BatchWriter {
       }
       switch (c.kind) {
         case Chunk::Kind::kAdvisory:
-          SBOMHUB_RETURN_IF_ERROR(db_.PutSerialized(c.advisories[i], c.records[i], *c.counts));
+          SBOMHUB_RETURN_IF_ERROR(db_.PutPrepared(c.advisories[i], counts));
           break;
         case Chunk::Kind::kKev:
-          SBOMHUB_RETURN_IF_ERROR(db_.PutKev(c.kevs[i], *c.counts));
+          SBOMHUB_RETURN_IF_ERROR(db_.PutKev(c.kevs[i], counts));
           break;
         case Chunk::Kind::kEpss:
-          SBOMHUB_RETURN_IF_ERROR(db_.PutEpss(c.epss[i], *c.counts));
-          break;
-        case Chunk::Kind::kEnd:
+          SBOMHUB_RETURN_IF_ERROR(db_.PutEpss(c.epss[i], counts));
           break;
       }
       ++total_;
@@ -564,34 +661,40 @@ std::size_t ImportReport::TotalSkipped() const {
 Status ImportFeeds(vulndb::VulnDb& db, const std::vector<std::string>& paths, ImportReport& report,
                    const ProgressFn& progress, std::size_t batch_size) {
   auto start = std::chrono::steady_clock::now();
-  // Parsing (simdjson, libyaml, serialization) runs on a second thread while this one writes to
-  // SQLite: the two halves cost about the same, so a pipeline nearly halves an import on two cores.
-  ChunkQueue queue;
-  Producer producer(paths, report, queue);
-  std::thread parser;
+  // Parsing (simdjson, libyaml, serialization, index keys) runs on parsing threads while this one
+  // writes to SQLite; files are parsed in parallel but written in their listed order.
+  std::vector<Task> tasks = ListTasks(paths);
+  Pipeline pipeline(tasks);
+  unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(tasks.size(), 1)));
+  std::vector<std::thread> parsers;
+  Status status;
   try {
-    parser = std::thread([&producer] { producer.Run(); });
+    for (unsigned i = 0; i < threads; ++i) {
+      parsers.emplace_back([&pipeline, &tasks] { ParseTasks(pipeline, tasks); });
+    }
   } catch (const std::system_error& e) {
-    return Status::Internal(std::string("cannot start the import thread: ") + e.what());
+    status = Status::Internal(std::string("cannot start the import threads: ") + e.what());
   }
   BatchWriter writer(db, batch_size, progress);
-  Status status;
-  while (true) {
-    Chunk c = queue.Pop();
-    if (c.kind == Chunk::Kind::kEnd) {
-      status = c.status;
-      break;
-    }
-    status = writer.Write(c);
-    if (!status.ok()) {
-      // Release the producer (it may be blocked on a full queue) and wait for its end marker.
-      queue.Stop();
-      while (queue.Pop().kind != Chunk::Kind::kEnd) {
+  // With no parsing thread at all nothing would ever fill a task.
+  for (std::size_t t = 0; status.ok() && !parsers.empty() && t < tasks.size(); ++t) {
+    bool done = false;
+    while (status.ok() && !done) {
+      std::deque<Chunk> chunks;
+      pipeline.Take(t, chunks, done);
+      for (const Chunk& c : chunks) {
+        status = writer.Write(c, report.feeds[c.feed].counts);
+        if (!status.ok()) break;
       }
-      break;
     }
+    if (!status.ok()) break;
+    MergeTaskReport(tasks[t], report);
+    status = tasks[t].status;
   }
-  parser.join();
+  // Releases parsing threads blocked on a full pipeline when the writer stops early.
+  pipeline.Stop();
+  for (auto& p : parsers) p.join();
   if (!status.ok()) {
     writer.Abort();
     return status;

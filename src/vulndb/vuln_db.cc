@@ -1,6 +1,6 @@
 #include "vulndb/vuln_db.h"
 
-#include <set>
+#include <algorithm>
 
 #include "base/text.h"
 
@@ -162,18 +162,26 @@ Status VulnDb::BeginBatch() { return db_->Begin(); }
 Status VulnDb::CommitBatch() { return db_->Commit(); }
 void VulnDb::RollbackBatch() { db_->Rollback(); }
 
-Status VulnDb::WriteIndexes(std::int64_t rowid, const vuln::Advisory& a) {
-  std::set<std::pair<std::string, std::string>> packages, cpes;
-  std::set<std::string> aliases;
+PreparedAdvisory PreparedAdvisory::From(const vuln::Advisory& a) { return From(a, vuln::AdvisoryToJson(a)); }
+
+PreparedAdvisory PreparedAdvisory::From(const vuln::Advisory& a, std::string record) {
+  PreparedAdvisory p;
+  p.source = a.source;
+  p.id = a.id;
+  p.source_id = a.source_id;
+  p.modified = a.modified;
+  p.withdrawn = a.IsWithdrawn();
+  p.record = std::move(record);
   auto add_cpe = [&](std::string_view cpe) {
-    if (auto vp = CpeVendorProduct(cpe)) cpes.insert(std::move(*vp));
+    if (auto vp = CpeVendorProduct(cpe)) p.cpes.push_back(std::move(*vp));
   };
-  for (const auto& p : a.affected) {
-    if (!p.ecosystem.empty() && !p.name.empty()) {
-      std::string eco = CanonicalEcosystem(p.ecosystem);
-      packages.emplace(eco, NormalizePackageName(eco, p.name));
+  for (const auto& pkg : a.affected) {
+    if (!pkg.ecosystem.empty() && !pkg.name.empty()) {
+      std::string eco = CanonicalEcosystem(pkg.ecosystem);
+      std::string name = NormalizePackageName(eco, pkg.name);
+      p.packages.emplace_back(std::move(eco), std::move(name));
     }
-    if (!p.cpe.empty()) add_cpe(p.cpe);
+    if (!pkg.cpe.empty()) add_cpe(pkg.cpe);
   }
   std::vector<const vuln::CpeNode*> stack;
   for (const auto& n : a.cpe_configurations) stack.push_back(&n);
@@ -188,28 +196,45 @@ Status VulnDb::WriteIndexes(std::int64_t rowid, const vuln::Advisory& a) {
   for (const auto& c : a.cve5_affected) {
     for (const auto& cpe : c.cpes) add_cpe(cpe);
   }
-  aliases.insert(a.id);
-  for (const auto& al : a.aliases) aliases.insert(al);
+  p.aliases.reserve(a.aliases.size() + 1);
+  p.aliases.push_back(a.id);
+  p.aliases.insert(p.aliases.end(), a.aliases.begin(), a.aliases.end());
+  // Sorted and distinct: the rows (and their order) are what a std::set would give.
+  auto distinct = [](auto& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  };
+  distinct(p.packages);
+  distinct(p.cpes);
+  distinct(p.aliases);
+  return p;
+}
 
-  for (const auto& [eco, name] : packages) {
+Status VulnDb::WriteIndexes(std::int64_t rowid, const PreparedAdvisory& a) {
+  for (const auto& [eco, name] : a.packages) {
     SBOMHUB_RETURN_IF_ERROR(st_->insert_package.Bind(1, rowid).Bind(2, eco).Bind(3, name).Run());
   }
-  for (const auto& [vendor, product] : cpes) {
+  for (const auto& [vendor, product] : a.cpes) {
     SBOMHUB_RETURN_IF_ERROR(st_->insert_cpe.Bind(1, rowid).Bind(2, vendor).Bind(3, product).Run());
   }
-  for (const auto& alias : aliases) {
+  for (const auto& alias : a.aliases) {
     SBOMHUB_RETURN_IF_ERROR(st_->insert_alias.Bind(1, rowid).Bind(2, alias).Run());
   }
   return Status::Ok();
 }
 
 Status VulnDb::Put(const vuln::Advisory& a, PutCounts& counts) {
-  return PutSerialized(a, vuln::AdvisoryToJson(a), counts);
+  return PutPrepared(PreparedAdvisory::From(a), counts);
 }
 
 Status VulnDb::PutSerialized(const vuln::Advisory& a, std::string_view record, PutCounts& counts) {
+  return PutPrepared(PreparedAdvisory::From(a, std::string(record)), counts);
+}
+
+Status VulnDb::PutPrepared(const PreparedAdvisory& a, PutCounts& counts) {
   InvalidateQueryCache();
   std::string_view source = vuln::AdvisorySourceName(a.source);
+  const std::string& record = a.record;
   auto& sel = st_->select_existing;
   sel.Bind(1, source).Bind(2, a.id);
   SBOMHUB_ASSIGN_OR_RETURN(bool exists, sel.Step());
@@ -228,7 +253,7 @@ Status VulnDb::PutSerialized(const vuln::Advisory& a, std::string_view record, P
       return Status::Ok();
     }
     SBOMHUB_RETURN_IF_ERROR(st_->update_advisory.Bind(1, a.source_id).Bind(2, a.modified)
-                                .Bind(3, static_cast<std::int64_t>(a.IsWithdrawn()))
+                                .Bind(3, static_cast<std::int64_t>(a.withdrawn))
                                 .BindBlob(4, record).Bind(5, rowid).Run());
     SBOMHUB_RETURN_IF_ERROR(st_->delete_package.Bind(1, rowid).Run());
     SBOMHUB_RETURN_IF_ERROR(st_->delete_cpe.Bind(1, rowid).Run());
@@ -238,7 +263,7 @@ Status VulnDb::PutSerialized(const vuln::Advisory& a, std::string_view record, P
   } else {
     sel.Reset();
     SBOMHUB_RETURN_IF_ERROR(st_->insert_advisory.Bind(1, source).Bind(2, a.id).Bind(3, a.source_id)
-                                .Bind(4, a.modified).Bind(5, static_cast<std::int64_t>(a.IsWithdrawn()))
+                                .Bind(4, a.modified).Bind(5, static_cast<std::int64_t>(a.withdrawn))
                                 .BindBlob(6, record).Run());
     rowid = db_->LastInsertRowId();
     ++counts.inserted;

@@ -64,6 +64,25 @@ struct SourceSummary {
   std::string newest_modified;
 };
 
+// Everything Put writes for one advisory, computed without the database: the storage JSON and
+// the index keys (sorted, distinct). Importers build it on their parsing threads so the thread
+// that owns the connection only runs SQL.
+struct PreparedAdvisory {
+  vuln::AdvisorySource source = vuln::AdvisorySource::kOsv;
+  std::string id;
+  std::string source_id;
+  std::string modified;
+  bool withdrawn = false;
+  std::string record;  // vuln::AdvisoryToJson
+  std::vector<std::pair<std::string, std::string>> packages;  // (canonical ecosystem, normalized name)
+  std::vector<std::pair<std::string, std::string>> cpes;      // (vendor, product), see CpeVendorProduct
+  std::vector<std::string> aliases;                            // the id and every alias
+
+  static PreparedAdvisory From(const vuln::Advisory& advisory);
+  // The same with the storage JSON already computed.
+  static PreparedAdvisory From(const vuln::Advisory& advisory, std::string record);
+};
+
 class VulnDb {
  public:
   using AdvisoryFn = std::function<Status(const vuln::Advisory&)>;
@@ -105,6 +124,8 @@ class VulnDb {
   // The same with `record` = vuln::AdvisoryToJson(advisory) already computed (the importer
   // serializes on its parsing thread).
   Status PutSerialized(const vuln::Advisory& advisory, std::string_view record, PutCounts& counts);
+  // The same for an advisory prepared beforehand (PreparedAdvisory::From).
+  Status PutPrepared(const PreparedAdvisory& advisory, PutCounts& counts);
   // Upserts; `counts` tells a new row from a changed or an identical one. An EPSS score never
   // replaces one with a later score_date.
   Status PutKev(const KevRecord& kev, PutCounts& counts);
@@ -148,7 +169,7 @@ class VulnDb {
     if (!epss_cache_.empty()) epss_cache_.clear();
   }
   Result<const vuln::Advisory*> LoadAdvisory(std::int64_t rowid);
-  Status WriteIndexes(std::int64_t rowid, const vuln::Advisory& advisory);
+  Status WriteIndexes(std::int64_t rowid, const PreparedAdvisory& advisory);
 
   std::unique_ptr<sqlite::Database> db_;
   std::unordered_map<std::int64_t, std::unique_ptr<vuln::Advisory>> cache_;

@@ -97,7 +97,7 @@ bool IsRecordName(std::string_view n) {
 
 Status ParseNpmLegacyJson(std::string_view bytes, const std::string& file, const AdvisoryCallback& callback,
                           ImportStats& stats) {
-  simdjson::dom::parser parser;
+  thread_local simdjson::dom::parser parser;  // per thread, reused across files (see ParseNvdJson)
   return ParseWith(parser, bytes, false, file, callback, stats);
 }
 

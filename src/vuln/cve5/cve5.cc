@@ -232,7 +232,7 @@ Status ParseDocument(simdjson::dom::parser& parser, std::string_view bytes, bool
 
 Status ParseCve5Json(std::string_view bytes, const std::string& file, const AdvisoryCallback& callback,
                      ImportStats& stats) {
-  simdjson::dom::parser parser;
+  thread_local simdjson::dom::parser parser;  // per thread, reused across files (see ParseNvdJson)
   return ParseDocument(parser, bytes, false, file, callback, stats);
 }
 

@@ -465,7 +465,9 @@ bool IsNvdName(std::string_view n) { return EndsWith(n, ".json") || EndsWith(n, 
 
 Status ParseNvdJson(std::string_view bytes, const std::string& file, const AdvisoryCallback& callback,
                     ImportStats& stats, NvdPage* page) {
-  simdjson::dom::parser parser;
+  // One parser per thread, reused: its buffers grow once instead of per file. The callback must
+  // not parse NVD JSON itself (it would reuse the DOM it is reading).
+  thread_local simdjson::dom::parser parser;
   return ParseDocument(parser, bytes, /*padded=*/false, file, callback, stats, page);
 }
 

@@ -396,21 +396,30 @@ Status ParseZip(simdjson::dom::parser& parser, std::string_view bytes, const std
 
 }  // namespace
 
+namespace {
+// One parser per thread, reused: its buffers grow once instead of per file. A callback must not
+// parse OSV itself (it would reuse the DOM it is reading).
+simdjson::dom::parser& ThreadParser() {
+  thread_local simdjson::dom::parser parser;
+  return parser;
+}
+}  // namespace
+
 Status ParseOsvJson(std::string_view bytes, const std::string& file, const AdvisoryCallback& callback,
                     ImportStats& stats) {
-  simdjson::dom::parser parser;
+  simdjson::dom::parser& parser = ThreadParser();
   return ParseJsonDocument(parser, bytes, /*padded=*/false, file, callback, stats);
 }
 
 Status ParseOsvYaml(std::string_view bytes, const std::string& file, const AdvisoryCallback& callback,
                     ImportStats& stats) {
-  simdjson::dom::parser parser;
+  simdjson::dom::parser& parser = ThreadParser();
   return ParseYamlDocument(parser, bytes, file, callback, stats);
 }
 
 Status ParseOsvZip(std::string_view bytes, const std::string& file, const AdvisoryCallback& callback,
                    ImportStats& stats) {
-  simdjson::dom::parser parser;
+  simdjson::dom::parser& parser = ThreadParser();
   return ParseZip(parser, bytes, file, callback, stats);
 }
 
