@@ -44,6 +44,8 @@ void RegisterScanCommand(CLI::App& app, Context& ctx);
 void RegisterLicenseCommand(CLI::App& app, Context& ctx);
 void RegisterQualityCommand(CLI::App& app, Context& ctx);
 void RegisterGenerateCommand(CLI::App& app, Context& ctx);
+void RegisterDiffCommand(CLI::App& app, Context& ctx);
+void RegisterProjectCommand(CLI::App& app, Context& ctx);
 void RegisterServeCommand(CLI::App& app, Context& ctx);
 void RegisterUserCommand(CLI::App& app, Context& ctx);
 void RegisterTeamCommand(CLI::App& app, Context& ctx);

@@ -37,6 +37,8 @@ int Run(int argc, char** argv) {
   sbomhub::cli::RegisterUserCommand(app, ctx);
   sbomhub::cli::RegisterTeamCommand(app, ctx);
   sbomhub::cli::RegisterApiKeyCommand(app, ctx);
+  sbomhub::cli::RegisterDiffCommand(app, ctx);
+  sbomhub::cli::RegisterProjectCommand(app, ctx);
 
   try {
     app.parse(argc, argv);
