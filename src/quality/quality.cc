@@ -1022,17 +1022,33 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     } else if (sbom.dependencies.empty()) {
       out.push_back(NotApplicable(s, "the SBOM declares no dependency relationships"));
     } else {
-      // Edges lead from a bom-ref to the first component carrying the target ref.
-      std::vector<std::vector<std::size_t>> children(f.refs.size());  // by RefInfo::id
-      for (const auto& [from, to] : f.edges) {
-        if (to->first_component != kNoParent) children[from->id].push_back(to->first_component);
-      }
-      std::vector<std::vector<std::size_t>> nested(f.components.size());
-      for (std::size_t i = 0; i < f.components.size(); ++i) {
-        if (f.parent[i] != kNoParent) nested[f.parent[i]].push_back(i);
-      }
+      // Edges lead from a bom-ref to the first component carrying the target ref; nesting leads
+      // from a parent to its children. Both as compressed adjacency arrays (offsets + targets):
+      // two counting passes instead of one small vector per node.
+      auto compress = [](std::size_t nodes, const auto& for_each_arc) {
+        std::pair<std::vector<std::size_t>, std::vector<std::size_t>> adj;  // offsets, targets
+        auto& [offsets, targets] = adj;
+        offsets.assign(nodes + 1, 0);
+        for_each_arc([&](std::size_t from, std::size_t) { ++offsets[from + 1]; });
+        for (std::size_t n = 0; n < nodes; ++n) offsets[n + 1] += offsets[n];
+        targets.resize(offsets[nodes]);
+        std::vector<std::size_t> fill(offsets.begin(), offsets.end() - 1);
+        for_each_arc([&](std::size_t from, std::size_t to) { targets[fill[from]++] = to; });
+        return adj;
+      };
+      const auto [child_at, children] = compress(f.refs.size(), [&](const auto& arc) {  // by RefInfo::id
+        for (const auto& [from, to] : f.edges) {
+          if (to->first_component != kNoParent) arc(from->id, to->first_component);
+        }
+      });
+      const auto [nested_at, nested] = compress(f.components.size(), [&](const auto& arc) {
+        for (std::size_t i = 0; i < f.components.size(); ++i) {
+          if (f.parent[i] != kNoParent) arc(f.parent[i], i);
+        }
+      });
       std::vector<char> seen(f.components.size(), 0);
       std::vector<std::size_t> queue{0};  // the primary is component 0
+      queue.reserve(f.components.size());
       seen[0] = 1;
       auto visit = [&](std::size_t j) {
         if (!seen[j]) {
@@ -1042,14 +1058,15 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
       };
       // The document itself may be the root of SPDX relationships (DESCRIBES, CONTAINS).
       if (auto it = f.refs.find(sbom.document_ref); it != f.refs.end()) {
-        for (std::size_t j : children[it->second.id]) visit(j);
+        const std::size_t id = it->second.id;
+        for (std::size_t k = child_at[id]; k < child_at[id + 1]; ++k) visit(children[k]);
       }
       for (std::size_t qi = 0; qi < queue.size(); ++qi) {
         const std::size_t i = queue[qi];
-        for (std::size_t j : nested[i]) visit(j);
+        for (std::size_t k = nested_at[i]; k < nested_at[i + 1]; ++k) visit(nested[k]);
         const RefInfo* ref = f.facts[i].ref;
         if (ref == nullptr) continue;
-        for (std::size_t j : children[ref->id]) visit(j);
+        for (std::size_t k = child_at[ref->id]; k < child_at[ref->id + 1]; ++k) visit(children[k]);
       }
       Check c = Make(s);
       for (std::size_t i = 0; i < f.components.size(); ++i) {
