@@ -321,8 +321,10 @@ async function main() {
     await page.getByTestId('upload-done').waitFor({ timeout: 30000 });
     await page.goto(`${base}/#/projects/xss-probe/versions/1/components`);
     await page.getByTestId('component-count').waitFor();
-    check(await page.getByText(XSS_IMG, { exact: true }).first().isVisible(), 'the <img onerror> name is visible as text');
-    check(await page.getByText(XSS_SCRIPT, { exact: true }).first().isVisible(), 'the <script> name is visible as text');
+    const table = page.getByRole('table', { name: 'Components' });
+    check(await table.getByText(XSS_IMG, { exact: true }).first().isVisible(), 'the <img onerror> name is visible as text in the table');
+    check(await table.getByText(XSS_SCRIPT, { exact: true }).first().isVisible(), 'the <script> name is visible as text in the table');
+    check((await table.getByText(`probe ${XSS_SCRIPT}`, { exact: true }).count()) === 1, 'the primary component named with a <script> is text too');
     await page.goto(`${base}/#/projects/xss-probe/versions/1/graph`);
     await page.locator('.tree').waitFor();
     await page.goto(`${base}/#/projects/xss-probe/versions/1/licenses`);
