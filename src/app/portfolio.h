@@ -162,7 +162,10 @@ Result<VexImportReport> ImportVex(store::Store& store, std::string_view actor, s
                                   std::string_view bytes, std::string_view file_name);
 
 // A version's active findings with their analyses (in_triage when none) as a VEX document.
-Result<std::string> ExportVex(store::Store& store, store::Id version_id, vex::VexFormat format);
+// CSAF needs the publisher's namespace URL (the server's base URL, "https://psirt.example.com");
+// without it a CSAF export is kInvalidArgument (sbomhub does not invent one).
+Result<std::string> ExportVex(store::Store& store, store::Id version_id, vex::VexFormat format,
+                              std::string_view publisher_namespace = {});
 
 // ---- queries ----
 

@@ -277,7 +277,8 @@ Result<VexImportReport> ImportVex(store::Store& store, std::string_view actor, s
   return report;
 }
 
-Result<std::string> ExportVex(store::Store& store, store::Id version_id, vex::VexFormat format) {
+Result<std::string> ExportVex(store::Store& store, store::Id version_id, vex::VexFormat format,
+                              std::string_view publisher_namespace) {
   SBOMHUB_ASSIGN_OR_RETURN(auto version, store.GetVersion(version_id));
   SBOMHUB_ASSIGN_OR_RETURN(auto project, store.GetProject(version.project_id));
   store::FindingQuery q;
@@ -288,6 +289,7 @@ Result<std::string> ExportVex(store::Store& store, store::Id version_id, vex::Ve
   doc.id = "urn:sbomhub:vex:" + project.name + ":" + version.version;
   doc.version = "1";
   doc.author = "sbomhub";
+  doc.author_namespace = std::string(publisher_namespace);
   doc.title = "VEX for " + project.name + " " + version.version;
   doc.timestamp = UtcNow();
   for (const auto& r : rows) {

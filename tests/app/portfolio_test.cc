@@ -210,6 +210,15 @@ TEST_F(Portfolio, IngestAnalyseTriageReingestExportAndImportVex) {
   EXPECT_NE(exported->find("code_not_reachable"), std::string::npos);
   auto openvex = ExportVex(*store_, again.version.id, vex::VexFormat::kOpenVex);
   ASSERT_TRUE(openvex.ok()) << openvex.status().ToString();
+  EXPECT_EQ(ExportVex(*store_, again.version.id, vex::VexFormat::kCsaf).status().code(),
+            StatusCode::kInvalidArgument);  // CSAF needs a publisher namespace
+  auto csaf = ExportVex(*store_, again.version.id, vex::VexFormat::kCsaf,
+                        "https://psirt.example.com");
+  ASSERT_TRUE(csaf.ok()) << csaf.status().ToString();
+  auto from_csaf = vex::ReadVex(*csaf, "shop.csaf.json");
+  ASSERT_TRUE(from_csaf.ok()) << from_csaf.status().ToString();
+  ASSERT_EQ(from_csaf->statements.size(), 1u);
+  EXPECT_EQ(from_csaf->statements[0].state, vex::AnalysisState::kNotAffected);
 
   auto mirror = Project("shop-mirror", Criticality::kLow);
   auto mirrored = Ingest(mirror, "1.0", "shop-1.0.spdx.json");
