@@ -316,6 +316,54 @@ class RuleSet {
 
 constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
 
+// Open-addressing table from a string to a dense index (0, 1, 2, ... in insertion order), sized
+// once for the most keys it can be given: no allocation per key, and a probe stays in one array.
+// Keys are views; their text must outlive the table.
+class DenseIndex {
+ public:
+  explicit DenseIndex(std::size_t max_keys) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * max_keys) capacity *= 2;
+    slots_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    keys_.reserve(max_keys);
+    hashes_.reserve(max_keys);
+  }
+
+  // The key's index, and whether it was new. At most `max_keys` distinct keys.
+  std::pair<std::size_t, bool> Insert(std::string_view key) {
+    const std::size_t h = std::hash<std::string_view>{}(key);
+    std::size_t slot = h & mask_;
+    while (slots_[slot] != 0) {
+      const std::size_t index = slots_[slot] - 1;
+      if (hashes_[index] == h && keys_[index] == key) return {index, false};
+      slot = (slot + 1) & mask_;
+    }
+    keys_.push_back(key);
+    hashes_.push_back(h);
+    slots_[slot] = keys_.size();
+    return {keys_.size() - 1, true};
+  }
+
+  // The key's index, or kNoParent when absent.
+  std::size_t Find(std::string_view key) const {
+    const std::size_t h = std::hash<std::string_view>{}(key);
+    for (std::size_t slot = h & mask_; slots_[slot] != 0; slot = (slot + 1) & mask_) {
+      const std::size_t index = slots_[slot] - 1;
+      if (hashes_[index] == h && keys_[index] == key) return index;
+    }
+    return kNoParent;
+  }
+
+  std::size_t size() const { return keys_.size(); }
+
+ private:
+  std::vector<std::size_t> slots_;  // 0 = empty, else index + 1
+  std::vector<std::string_view> keys_;
+  std::vector<std::size_t> hashes_;
+  std::size_t mask_ = 0;
+};
+
 // What the document says about one bom-ref, from its components and its dependency data.
 struct RefInfo {
   std::size_t id = 0;                         // dense index (adjacency lists)
@@ -362,9 +410,11 @@ struct Facts {
   std::vector<std::size_t> parent;           // index into components, kNoParent for top level
   std::vector<ComponentFacts> facts;         // parallel to components
   const Component* primary = nullptr;
-  // Every bom-ref of a component, edge endpoint or dependency entry. Node-based, so the RefInfo
-  // pointers held in `facts` and `edges` stay valid.
-  std::unordered_map<std::string_view, RefInfo> refs;
+  // Every bom-ref of a component, edge endpoint or dependency entry: `ref_index` gives its
+  // position in `refs` (RefInfo::id). `refs` is reserved for the most refs the document can
+  // have, so the RefInfo pointers held in `facts` and `edges` stay valid.
+  DenseIndex ref_index{0};
+  std::vector<RefInfo> refs;
   std::vector<std::pair<const RefInfo*, const RefInfo*>> edges;  // parallel to sbom.dependencies
   // Hygiene: the duplicate key of each component ("purl:<canonical>" or "name:<group>/<name>@
   // <version>"; empty when it has neither), parallel to components.
@@ -463,10 +513,14 @@ Facts Gather(const model::Sbom& sbom, const std::vector<Profile>& profiles, cons
     ctx.hygiene = ctx.hygiene || p == Profile::kHygiene;
   }
   if (ctx.hygiene) ctx.rules.emplace(o.unnecessary_rules);
+  const std::size_t max_refs = model::CountComponents(sbom) + 1 + 2 * sbom.dependencies.size() +
+                               sbom.dependency_refs.size();
+  f.ref_index = DenseIndex(max_refs);
+  f.refs.reserve(max_refs);
   auto ref_info = [&f](std::string_view ref) -> RefInfo& {
-    auto [it, inserted] = f.refs.try_emplace(ref);
-    if (inserted) it->second.id = f.refs.size() - 1;
-    return it->second;
+    auto [id, inserted] = f.ref_index.Insert(ref);
+    if (inserted) f.refs.emplace_back().id = id;
+    return f.refs[id];
   };
   // Iterative walk that also records each component's parent (nesting means "contains").
   struct Frame {
@@ -504,7 +558,6 @@ Facts Gather(const model::Sbom& sbom, const std::vector<Profile>& profiles, cons
       add(c, fr.parent);
     }
   };
-  f.refs.reserve(sbom.components.size() + sbom.dependencies.size() / 2 + 16);
   // Dependency data first: whether a component is only a dev dependency is one of its facts.
   f.edges.reserve(sbom.dependencies.size());
   // Edges come grouped by their source (CycloneDX dependsOn lists, SPDX relationship runs), so
@@ -945,14 +998,16 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     Check pkgs = Make({"hygiene.duplicate-components", "No component listed twice (same purl, or name and version)", src,
                        Level::kAdvisory, false, 1});
     // Views into `keys`, which no longer moves.
-    std::unordered_map<std::string_view, std::size_t> key_count;
+    DenseIndex key_index(keys.size());
+    std::vector<std::size_t> key_count;                    // by key_index
+    std::vector<std::size_t> key_of(keys.size(), kNoParent);  // component -> key_index
     key_count.reserve(keys.size());
-    std::vector<const std::size_t*> count_of(keys.size(), nullptr);  // into key_count (node-based)
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (keys[i].empty()) continue;
-      std::size_t& n = key_count[keys[i]];
-      ++n;
-      count_of[i] = &n;
+      const auto [k, inserted] = key_index.Insert(keys[i]);
+      if (inserted) key_count.push_back(0);
+      ++key_count[k];
+      key_of[i] = k;
     }
     for (std::size_t i = 0; i < f.components.size(); ++i) {
       const Component& c = *f.components[i];
@@ -967,7 +1022,7 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
       }
       if (!keys[i].empty()) {
         ++pkgs.applicable;
-        if (*count_of[i] > 1) {
+        if (key_count[key_of[i]] > 1) {
           if (pkgs.components.size() < o.max_listed_components) {
             AddOffender(pkgs, Label(c) + " (" + keys[i] + ")", o);
           } else {
@@ -1003,7 +1058,7 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
     }
     for (const auto& r : sbom.dependency_refs) {
       ++c.applicable;
-      if (known(r, f.refs.find(r)->second)) {
+      if (known(r, f.refs[f.ref_index.Find(r)])) {
         ++c.passed;
       } else {
         AddOffender(c, "?" + r, o);
@@ -1057,8 +1112,7 @@ std::vector<Check> Hygiene(const Facts& f, const QualityOptions& o) {
         }
       };
       // The document itself may be the root of SPDX relationships (DESCRIBES, CONTAINS).
-      if (auto it = f.refs.find(sbom.document_ref); it != f.refs.end()) {
-        const std::size_t id = it->second.id;
+      if (const std::size_t id = f.ref_index.Find(sbom.document_ref); id != kNoParent) {
         for (std::size_t k = child_at[id]; k < child_at[id + 1]; ++k) visit(children[k]);
       }
       for (std::size_t qi = 0; qi < queue.size(); ++qi) {
