@@ -101,7 +101,7 @@ constexpr KeyRule kLifecycleKeys[] = {{"phase"}, {"name"}, {"description"}};
 class KeyTable {
  public:
   template <std::size_t N>
-  constexpr explicit KeyTable(const KeyRule (&rules)[N]) : rules_(rules), n_(N) {
+  constexpr explicit KeyTable(const KeyRule (&rules)[N]) : rules_(rules) {
     static_assert(N <= 64);
     for (std::size_t i = 0; i < N; ++i) {
       std::size_t h = Hash(rules[i].name);
@@ -129,7 +129,6 @@ class KeyTable {
             static_cast<unsigned char>(k.back())) % kSlots;
   }
   const KeyRule* rules_;
-  std::size_t n_;
   std::array<std::uint8_t, kSlots> slots_{};
 };
 
