@@ -287,20 +287,25 @@ async function main() {
     check(vexText.includes(vulnId ?? '#') && /not_affected/.test(vexText), `the VEX export carries ${vulnId} as not_affected`);
     await shot(page, 'version-documents');
 
-    for (const tab of ['components', 'graph', 'licenses', 'quality']) {
+    const ready = { components: '[data-testid="component-count"]', graph: '.tree', licenses: '.vtable', quality: '.quality details' };
+    for (const [tab, sel] of Object.entries(ready)) {
       await page.goto(`${versionBase}/${tab}`);
-      await page.waitForLoadState('networkidle');
+      await page.locator(sel).first().waitFor({ timeout: 30000 }).catch(() => undefined);
+      check(await page.locator(sel).first().isVisible(), `the ${tab} tab renders`);
       await shot(page, `version-${tab}`);
     }
     const count = await page.goto(`${versionBase}/components`).then(() => page.getByTestId('component-count').innerText());
     check(/of [\d,]+ components/.test(count) && !/of 0 components/.test(count), `components tab lists the SBOM (${count})`);
     if (vulnId) {
       await page.goto(`${base}/#/vulnerabilities/${encodeURIComponent(vulnId)}`);
-      await page.waitForLoadState('networkidle');
+      await page.getByTestId('affected').waitFor({ timeout: 30000 }).catch(() => undefined);
+      check(await page.getByTestId('affected').getByRole('link', { name: 'juice-shop' }).isVisible(), `the ${vulnId} page lists juice-shop as affected`);
       await shot(page, 'vulnerability');
     }
     await page.goto(`${base}/#/`);
-    await page.waitForLoadState('networkidle');
+    await page.getByTestId('kpi-open').waitFor({ timeout: 30000 }).catch(() => undefined);
+    const open = await page.getByTestId('kpi-open').innerText().catch(() => '');
+    check(/^[1-9]/.test(open), `the dashboard counts open findings (${open})`);
     await shot(page, 'dashboard');
     await page.goto(`${base}/#/projects`);
     await page.getByTestId('projects-table').waitFor();
