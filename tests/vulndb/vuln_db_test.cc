@@ -5,6 +5,7 @@
 
 #include <zlib.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -350,6 +351,44 @@ TEST_F(FeedSniffTest, MalformedRecordIsReportedAndTheRestImported) {
   ASSERT_EQ(osv.stats.issues.size(), 1u);
   EXPECT_NE(osv.stats.issues[0].file.find("bad.json"), std::string::npos);
   EXPECT_EQ(osv.counts.inserted, 1u);
+}
+
+// Files are parsed on several threads but must reach the database in listed order: which copy of
+// a duplicated record wins, and how issues are listed, is what a one-thread import gives. 200
+// files span several parsing tasks; the same id appears in the first and the last file.
+TEST_F(FeedSniffTest, ParallelParsingKeepsFileOrder) {
+  auto osv = [](const std::string& id, const std::string& modified, const std::string& summary) {
+    return R"({"id":")" + id + R"(","modified":")" + modified + R"(","summary":")" + summary + R"("})";
+  };
+  Write("a000.json", osv("GHSA-dup", "2024-02-01T00:00:00Z", "newer, first"));
+  for (int i = 1; i < 199; ++i) {
+    char name[16];
+    std::snprintf(name, sizeof name, "a%03d.json", i);
+    // Every 50th file holds a malformed record, reported (in file order) and skipped.
+    Write(name, i % 50 == 7 ? R"({"id":"GHSA-bad","modified":"2024-01-01T00:00:00Z","affected":"not an array"})"
+                            : osv("GHSA-" + std::to_string(i), "2024-01-01T00:00:00Z", "x"));
+  }
+  Write("a199.json", osv("GHSA-dup", "2024-01-01T00:00:00Z", "older, last"));
+  auto db = VulnDb::Open(DbPath());
+  ASSERT_TRUE(db.ok());
+  app::ImportReport report;
+  ASSERT_TRUE(app::ImportFeeds(**db, {(dir_ / "feeds").string()}, report, {}, /*batch_size=*/7).ok());
+  const app::FeedReport& fr = report.feeds["osv"];
+  EXPECT_EQ(fr.stats.files, 200u);
+  EXPECT_EQ(fr.counts.inserted, 195u);
+  EXPECT_EQ(fr.counts.older, 1u);
+  ASSERT_EQ(fr.stats.issues.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    char name[16];
+    std::snprintf(name, sizeof name, "a%03zu.json", 7 + 50 * i);
+    EXPECT_NE(fr.stats.issues[i].file.find(name), std::string::npos) << fr.stats.issues[i].file;
+  }
+  std::string summary;
+  ASSERT_TRUE((*db)->ForIdOrAlias("GHSA-dup", [&](const vuln::Advisory& a) {
+    summary = a.summary;
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(summary, "newer, first");
 }
 
 TEST_F(FeedSniffTest, WriteFailureStopsTheParserWithoutHanging) {
