@@ -927,9 +927,15 @@ void Decoder::Components(element e, std::vector<model::Component>* out, std::siz
 }
 
 void Decoder::ComponentItem(element e, std::vector<model::Component>* out, std::size_t depth) {
-  model::Component comp;
-  if (!Component(e, comp, depth)) return;
-  if (out) out->push_back(std::move(comp));
+  if (out == nullptr) {
+    model::Component discarded;
+    (void)Component(e, discarded, depth);
+    return;
+  }
+  // Built in place: a Component is 880 bytes, and moving 100k of them showed in profiles. Nested
+  // components go to the new element's own vector, so `out` does not move meanwhile.
+  out->emplace_back();
+  if (!Component(e, out->back(), depth)) out->pop_back();
 }
 
 bool Decoder::Component(element e, model::Component& c, std::size_t depth) {
