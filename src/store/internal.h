@@ -42,6 +42,12 @@ std::vector<StoredEdge> EdgeRows(const model::Sbom& sbom);
 // "log4j*" → "log4j%" with '%', '_' and '\' escaped by '\'; lower-cased (ASCII). Use with
 // `lower(name) LIKE ? ESCAPE '\'`.
 std::string GlobToLike(std::string_view pattern);
+// The literal prefix of a name pattern ("Log4j*" → "log4j"), lower-cased, and the smallest string
+// above every string with that prefix (bytewise): a range the name index can seek, so a pattern
+// that does not start with '*' reads only the matching stretch of the index. {"", ""} when the
+// pattern starts with '*' (or the prefix is all 0xff bytes).
+std::pair<std::string, std::string> GlobPrefixRange(std::string_view pattern);
+
 // "%" + `text` lower-cased with '%', '_' and '\' escaped + "%": a case-insensitive substring test.
 std::string ContainsToLike(std::string_view text);
 

@@ -225,6 +225,15 @@ std::string TeamsPgArray(const TeamScope& teams) {
   return out + "}";
 }
 
+std::pair<std::string, std::string> GlobPrefixRange(std::string_view pattern) {
+  std::string prefix = AsciiLower(pattern.substr(0, pattern.find('*')));
+  std::string upper = prefix;
+  while (!upper.empty() && static_cast<unsigned char>(upper.back()) == 0xff) upper.pop_back();
+  if (upper.empty()) return {};
+  upper.back() = static_cast<char>(static_cast<unsigned char>(upper.back()) + 1);
+  return {prefix, upper};
+}
+
 std::string StaleJobError(std::int64_t attempts, bool version_has_queued_job) {
   if (attempts >= Job::kMaxJobAttempts) {
     return "worker stopped responding " + std::to_string(attempts) + " times; giving up";

@@ -184,13 +184,13 @@ std::vector<std::string> Names(const std::vector<StoredComponent>& cs) {
 TEST_P(StoreConformance, MigratesOnceAndReopens) {
   auto v = s().SchemaVersion();
   ASSERT_TRUE(v.ok()) << v.status().ToString();
-  EXPECT_EQ(*v, 3);  // 0001_init, 0002_findings, 0003_server
+  EXPECT_EQ(*v, 4);  // 0001_init, 0002_findings, 0003_server, 0004_name_index
   ASSERT_TRUE(s().CreateTeam("alice", "platform").ok());
   store_.reset();
   auto again = OpenStore(location_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   store_ = std::move(again).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 3);
+  EXPECT_EQ(s().SchemaVersion().value(), 4);
   auto teams = s().ListTeams({});
   ASSERT_TRUE(teams.ok());
   ASSERT_EQ(teams->size(), 1u);
@@ -202,13 +202,14 @@ TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
   store_.reset();
   // Back to a database that only knows 0001: reopening applies 0002 and 0003 and keeps the data.
   RawExec(
+      "DROP INDEX IF EXISTS components_name_c; "
       "DROP TABLE vulndb_state; DROP TABLE jobs; DROP TABLE sessions; "
       "DROP TABLE analysis_history; DROP TABLE analyses; DROP TABLE findings; "
       "DELETE FROM schema_migrations WHERE version >= 2");
   auto reopened = OpenStore(location_);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 3);
+  EXPECT_EQ(s().SchemaVersion().value(), 4);
   EXPECT_EQ(s().GetTeam(team.id).value(), team);
   auto v = MakeVersion("shop", "1.0");
   EXPECT_TRUE(s().RecordFindingKeys("scanner", v.id, {{"a", "CVE-1"}}).ok());
@@ -548,6 +549,12 @@ TEST_P(StoreConformance, WhereUsedByNamePattern) {
   EXPECT_EQ(s().WhereUsedByName("log4j_core", {}).value().size(), 0u);  // '_' is literal
   EXPECT_EQ(s().WhereUsedByName("100%_sure", {}).value().size(), 1u);
   EXPECT_EQ(s().WhereUsedByName("1%", {}).value().size(), 0u);  // '%' is literal
+  // A literal prefix is searched as an index range: its edges are exact.
+  EXPECT_EQ(s().WhereUsedByName("log4j-cor*", {}).value().size(), 1u);
+  EXPECT_EQ(s().WhereUsedByName("log4j-core*", {}).value().size(), 1u);
+  EXPECT_EQ(s().WhereUsedByName("log4j-coree*", {}).value().size(), 0u);
+  EXPECT_EQ(s().WhereUsedByName("l*api", {}).value().size(), 1u);
+  EXPECT_EQ(s().WhereUsedByName("jackson-*", {}).value().size(), 2u);
 }
 
 TEST_P(StoreConformance, DependencyPathsFromPrimary) {

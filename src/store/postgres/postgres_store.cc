@@ -622,11 +622,15 @@ class PostgresStore final : public Store {
   Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page,
                                                     const TeamScope& teams) override {
     page = internal::ClampPage(page);
-    return Many<WhereUsedRow>(kWhereUsedSelect + "WHERE lower(c.name) LIKE $1 ESCAPE '\\' AND " +
-                                  TeamClause(2) +
-                                  " ORDER BY p.name, v.version, c.id LIMIT $4 OFFSET $5",
-                              ReadWhereUsed, internal::GlobToLike(pattern), TeamsFlag(teams),
-                              internal::TeamsPgArray(teams), page.limit, page.offset);
+    // The prefix range compares bytewise (COLLATE "C"), as the components_name_c index does.
+    auto [low, high] = internal::GlobPrefixRange(pattern);
+    return Many<WhereUsedRow>(
+        kWhereUsedSelect + "WHERE lower(c.name) LIKE $1 ESCAPE '\\' AND ($6 = '' OR "
+                           "(lower(c.name) COLLATE \"C\" >= $6 AND lower(c.name) COLLATE \"C\" < $7)) "
+                           "AND " +
+            TeamClause(2) + " ORDER BY p.name, v.version, c.id LIMIT $4 OFFSET $5",
+        ReadWhereUsed, internal::GlobToLike(pattern), TeamsFlag(teams),
+        internal::TeamsPgArray(teams), page.limit, page.offset, low, high);
   }
 
   // ---- findings and triage ----

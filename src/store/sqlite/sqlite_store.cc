@@ -557,13 +557,17 @@ class SqliteStore final : public Store {
 
   Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page,
                                                     const TeamScope& teams) override {
+    auto range = internal::GlobPrefixRange(pattern);
     return Many<WhereUsedRow>(
-        Sql({kWhereUsedSelect, "WHERE lower(c.name) LIKE ? ESCAPE '\\' AND ", kTeamClause,
-             kWhereUsedOrder}),
+        // With a literal prefix the range lets the planner seek the components_name index; the
+        // statement text differs (not a parameter) because SQLite plans before binding.
+        Sql({kWhereUsedSelect, "WHERE lower(c.name) LIKE ? ESCAPE '\\' AND ",
+             range.first.empty() ? "? = ? AND " : "lower(c.name) >= ? AND lower(c.name) < ? AND ",
+             kTeamClause, kWhereUsedOrder}),
         ReadWhereUsed, [&](Statement& st) {
-          st.Bind(1, internal::GlobToLike(pattern));
-          BindTeams(st, 2, teams);
-          BindPage(st, 4, page);
+          st.Bind(1, internal::GlobToLike(pattern)).Bind(2, range.first).Bind(3, range.second);
+          BindTeams(st, 4, teams);
+          BindPage(st, 6, page);
         });
   }
 
