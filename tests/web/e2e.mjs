@@ -278,6 +278,23 @@ async function main() {
     await shot(page, 'triage-dialog');
     await page.keyboard.press('Escape');
 
+    console.log('bulk triage two findings');
+    const others = page.locator(`[data-testid="worklist"] tbody tr[data-vuln]:not([data-vuln="${vulnId}"])`);
+    const bulkIds = [await others.nth(0).getAttribute('data-vuln'), await others.nth(1).getAttribute('data-vuln')];
+    await others.nth(0).getByRole('checkbox').check();
+    await others.nth(1).getByRole('checkbox').check();
+    await page.getByTestId('bulk-triage').click();
+    const bulkForm = page.getByTestId('triage-form');
+    await bulkForm.getByLabel('Analysis state').selectOption('exploitable');
+    await bulkForm.getByLabel('Detail').fill('e2e: bulk');
+    await bulkForm.getByTestId('triage-save').click();
+    await bulkForm.waitFor({ state: 'detached', timeout: 15000 }).catch(() => undefined);
+    await page.locator('[data-testid="worklist"] tbody tr[data-vuln]').filter({ hasText: 'Exploitable' }).first().waitFor({ timeout: 10000 }).catch(() => undefined);
+    for (const id of bulkIds) {
+      const row = page.locator(`[data-testid="worklist"] tbody tr[data-vuln="${id}"]`).filter({ hasText: 'Exploitable' });
+      check((await row.count()) > 0, `bulk triage marked ${id} exploitable`);
+    }
+
     console.log('export VEX');
     await page.goto(`${versionBase}/documents`);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.getByTestId('vex-cyclonedx').click()]);
@@ -286,6 +303,17 @@ async function main() {
     const vexText = fs.readFileSync(vexPath, 'utf8');
     check(vexText.includes(vulnId ?? '#') && /not_affected/.test(vexText), `the VEX export carries ${vulnId} as not_affected`);
     await shot(page, 'version-documents');
+
+    console.log('import the exported VEX back (upload page, VEX)');
+    await page.goto(`${base}/#/upload`);
+    await page.getByRole('radio', { name: /VEX \(CycloneDX/ }).check();
+    await page.getByTestId('upload-project').selectOption({ label: 'juice-shop' });
+    await page.getByTestId('upload-file').setInputFiles(vexPath);
+    await page.getByTestId('upload-submit').click();
+    const vexDone = page.getByTestId('upload-done');
+    await vexDone.waitFor({ timeout: 30000 }).catch(() => undefined);
+    const vexMsg = await vexDone.innerText().catch(() => '');
+    check(/^[1-9][\d,]* statements applied/.test(vexMsg), `the VEX re-import applies statements (${vexMsg.split('\n')[0]})`);
 
     const ready = { components: '[data-testid="component-count"]', graph: '.tree', licenses: '.vtable', quality: '.quality details' };
     for (const [tab, sel] of Object.entries(ready)) {
