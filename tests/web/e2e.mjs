@@ -155,7 +155,20 @@ async function uploadSbom(page, base, { project, team, criticality, version, fil
     await page.getByLabel(/Asset criticality|資産の重要度/).selectOption(criticality);
   }
   await page.getByTestId('upload-version').fill(version);
-  await page.getByTestId('upload-file').setInputFiles(buffer ? { name: 'sbom.json', mimeType: 'application/json', buffer } : file);
+  if (buffer) {
+    // Dropped onto the drop zone, as a user drags a file from the desktop.
+    const dropped = await page.getByTestId('dropzone').evaluateHandle((zone, text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'sbom.json', { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      return true;
+    }, buffer.toString('utf8'));
+    await dropped.dispose();
+    await page.getByTestId('chosen-file').waitFor();
+  } else {
+    await page.getByTestId('upload-file').setInputFiles(file);
+  }
   await page.getByTestId('upload-submit').click();
 }
 
@@ -360,8 +373,15 @@ async function main() {
     check(await table.getByText(XSS_IMG, { exact: true }).first().isVisible(), 'the <img onerror> name is visible as text in the table');
     check(await table.getByText(XSS_SCRIPT, { exact: true }).first().isVisible(), 'the <script> name is visible as text in the table');
     check((await table.getByText(`probe ${XSS_SCRIPT}`, { exact: true }).count()) === 1, 'the primary component named with a <script> is text too');
-    await page.goto(`${base}/#/projects/xss-probe/versions/1/graph`);
-    await page.locator('.tree').waitFor();
+    // The dependency graph: "every path to this component" (root → c1), names still text.
+    await page.goto(`${base}/#/projects/xss-probe/versions/1/graph?to=c1`);
+    const pathItems = page.getByTestId('paths').locator('li.path');
+    await pathItems.first().waitFor({ timeout: 30000 }).catch(() => undefined);
+    const pathText = (await pathItems.allInnerTexts()).join(' | ');
+    check((await pathItems.count()) === 1 && pathText.includes(`probe ${XSS_SCRIPT}`) && pathText.includes(XSS_IMG), `the one path to the <img> component is listed as text (${pathText})`);
+    await page.getByRole('button', { name: 'Unfold these paths in the tree' }).click();
+    check((await page.locator('.tree .onpath').count()) >= 2, 'unfolding the path highlights it in the tree');
+    await shot(page, 'version-graph-paths');
     await page.goto(`${base}/#/projects/xss-probe/versions/1/licenses`);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
