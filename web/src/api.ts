@@ -175,6 +175,8 @@ export interface ProjectVersionSummary {
   id?: number;
   version: string;
   created_at?: string;
+  current_document?: DocumentDto;
+  documents?: number;
   component_count?: number;
   finding_count?: number;
   findings?: RiskCounts;

@@ -70,6 +70,7 @@ export const en = {
   version: 'Version',
   noVersions: 'No versions yet: upload an SBOM.',
   created: 'Created',
+  lastUpload: 'Last upload',
   components: 'Components',
   findings: 'Findings',
   compareLatest: 'Compare the two latest versions',

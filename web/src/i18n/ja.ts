@@ -70,6 +70,7 @@ export const ja: Record<keyof typeof en, string> = {
   version: 'バージョン',
   noVersions: 'バージョンがありません。SBOM をアップロードしてください。',
   created: '作成日時',
+  lastUpload: '最終アップロード',
   components: 'コンポーネント',
   findings: '検出',
   compareLatest: '最新の 2 バージョンを比較',

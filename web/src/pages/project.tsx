@@ -67,7 +67,7 @@ export function ProjectPage({ project, user }: { project: string; user: User }):
           <thead>
             <tr>
               <th scope="col">{t('version')}</th>
-              <th scope="col">{t('created')}</th>
+              <th scope="col">{t('lastUpload')}</th>
               <th scope="col">{t('components')}</th>
               <th scope="col">{t('findings')}</th>
               <th scope="col">{t('sev_critical')}</th>
@@ -83,7 +83,7 @@ export function ProjectPage({ project, user }: { project: string; user: User }):
                   <td>
                     <a href={href(['projects', proj.name, 'versions', v.version])}>{v.version}</a>
                   </td>
-                  <td>{fmtDate(v.created_at)}</td>
+                  <td>{fmtDate(v.current_document?.uploaded_at ?? v.created_at)}</td>
                   <td>{fmtNumber(v.component_count)}</td>
                   <td>{fmtNumber(v.finding_count ?? c.total)}</td>
                   <td>{fmtNumber(c.critical)}</td>
