@@ -4,6 +4,7 @@
 #include "api/dto.h"
 #include "api/routes.h"
 #include "api/state.h"
+#include "app/portfolio.h"
 #include "base/text.h"
 #include "version/vers_range.h"
 
@@ -12,7 +13,8 @@ namespace {
 
 using store::Id;
 
-void WriteFindingRow(JsonWriter& w, const store::FindingRow& r, bool with_location) {
+void WriteFindingRow(JsonWriter& w, const store::FindingRow& r, bool with_location,
+                     const app::Priority* priority) {
   const auto& f = r.finding;
   const auto& d = f.details;
   w.BeginObject();
@@ -42,34 +44,49 @@ void WriteFindingRow(JsonWriter& w, const store::FindingRow& r, bool with_locati
   w.EndArray();
   w.Key("match").BeginObject().Field("matcher", d.matcher).Field("needs_verification", d.needs_verification);
   w.Field("confidence", d.confidence).EndObject();
+  if (priority != nullptr) {
+    w.Field("priority", priority->band).Field("priority_score", priority->score);
+    w.Key("priority_reasons").BeginArray();
+    for (const auto& reason : priority->reasons) w.String(reason);
+    w.EndArray();
+  }
   w.Key("analysis");
   if (r.analysis) WriteAnalysis(w, *r.analysis);
   else w.Null();
   w.EndObject();
 }
 
+// The prioritized worklist of one version (app::Worklist: CVSS, EPSS, KEV, asset criticality).
 Result<Reply> ListFindings(Call& call) {
   SBOMHUB_ASSIGN_OR_RETURN(auto page, PageOf(call));
   SBOMHUB_ASSIGN_OR_RETURN(auto p, ResolveProject(call, false));
   SBOMHUB_ASSIGN_OR_RETURN(auto v, ResolveVersion(call, p));
-  store::FindingQuery q;
-  q.project_id = p.id;
-  q.version_id = v.id;
-  q.include_inactive = call.Query("include_inactive") == "true";
-  std::string state = call.Query("state");
-  if (!state.empty() && state != "none" && !store::ParseAnalysisState(state)) {
-    return Status::InvalidArgument("state must be none or an analysis state (in_triage, exploitable, ...)");
-  }
-  SBOMHUB_ASSIGN_OR_RETURN(auto rows, call.store.QueryFindings(q, AllRows()));
-  std::vector<store::FindingRow> hits;
-  for (auto& r : rows) {
-    if (!state.empty()) {
-      std::string have = r.analysis ? std::string(store::AnalysisStateName(r.analysis->state)) : "none";
-      if (have != state) continue;
+  app::WorklistFilter filter;
+  filter.query.project_id = p.id;
+  filter.query.version_id = v.id;
+  filter.query.include_inactive = call.Query("include_inactive") == "true";
+  if (call.HasQuery("priority")) {
+    std::string band = call.Query("priority");
+    if (band != "P1" && band != "P2" && band != "P3" && band != "P4") {
+      return Status::InvalidArgument("priority must be P1, P2, P3 or P4");
     }
-    hits.push_back(std::move(r));
+    filter.priority = band;
   }
-  return JsonReply(ListJson(hits, page, [](JsonWriter& w, const store::FindingRow& r) { WriteFindingRow(w, r, false); }));
+  std::string state = call.Query("state");
+  bool untriaged_only = state == "none";
+  if (!state.empty() && !untriaged_only) {
+    filter.state = store::ParseAnalysisState(state);
+    if (!filter.state) {
+      return Status::InvalidArgument("state must be none or an analysis state (in_triage, exploitable, ...)");
+    }
+  }
+  SBOMHUB_ASSIGN_OR_RETURN(auto items, app::Worklist(call.store, filter));
+  if (untriaged_only) {
+    std::erase_if(items, [](const app::WorklistItem& i) { return i.row.analysis.has_value(); });
+  }
+  return JsonReply(ListJson(items, page, [](JsonWriter& w, const app::WorklistItem& i) {
+    WriteFindingRow(w, i.row, false, &i.priority);
+  }));
 }
 
 // The decision fields of a triage body into `a` (state required).
@@ -246,9 +263,10 @@ const std::string kProjectPath = "/api/v1/projects/{project}";
 
 void AddAnalysisRoutes(std::vector<Route>& r) {
   r.push_back({.method = "GET", .path = kProjectPath + "/versions/{version}/findings", .access = Access::kSignedIn,
-               .tag = "findings", .summary = "findings of a version with match details and triage",
+               .tag = "findings", .summary = "prioritized worklist of a version: findings with match details, priority and triage",
                .query = {{"include_inactive", "also findings the last scan no longer reported", false, "boolean"},
-                         {"state", "analysis state, or none for untriaged"}},
+                         {"priority", "P1|P2|P3|P4"},
+                         {"state", "analysis state (in_triage also matches untriaged), or none for untriaged"}},
                .paged = true, .handler = ListFindings});
   r.push_back({.method = "PUT", .path = kProjectPath + "/analyses", .access = Access::kWriter, .tag = "triage",
                .summary = "triage one component x vulnerability for every version of the project",

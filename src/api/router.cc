@@ -32,6 +32,7 @@ const std::vector<Route>& Routes() {
     AddAccountRoutes(r);
     AddProjectRoutes(r);
     AddAnalysisRoutes(r);
+    AddPortfolioRoutes(r);
     return r;
   }();
   return kRoutes;

@@ -140,6 +140,7 @@ bool CanRead(const Principal& who, const store::Project& project);
 void AddSystemRoutes(std::vector<Route>& routes);    // healthz, readyz, openapi
 void AddAccountRoutes(std::vector<Route>& routes);   // session, users, teams, apikeys, audit
 void AddProjectRoutes(std::vector<Route>& routes);   // projects, versions, SBOMs, components
-void AddAnalysisRoutes(std::vector<Route>& routes);  // findings, triage, VEX, where-used, diff, ...
+void AddAnalysisRoutes(std::vector<Route>& routes);  // findings, triage, where-used
+void AddPortfolioRoutes(std::vector<Route>& routes);  // upload, VEX, diff, vulnerabilities, dashboard, vulndb
 
 }  // namespace sbomhub::api

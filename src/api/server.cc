@@ -10,6 +10,7 @@
 
 #include "api/routes.h"
 #include "api/state.h"
+#include "app/portfolio.h"
 #include "base/file.h"
 #include "base/text.h"
 
@@ -285,22 +286,57 @@ void Server::Impl::Dispatch(const httplib::Request& req, httplib::Response& res)
   Send(res, *reply);
 }
 
+// The background worker: runs queued analysis jobs against the vulnerability DB (opened once it
+// exists), re-queues what a changed DB may affect, and hands jobs of dead workers back to the queue.
 void Server::Impl::WorkerLoop() {
+  const ServerOptions& o = state.options;
   auto last_requeue = std::chrono::steady_clock::time_point{};
-  std::unique_lock<std::mutex> lock(mu);
-  while (!stopping) {
-    lock.unlock();
+  auto last_db_check = std::chrono::steady_clock::time_point{};
+  std::unique_ptr<vulndb::VulnDb> db;
+  auto log = [](const char* what, const Status& s) {
+    std::fprintf(stderr, "sbomhub serve: %s: %s\n", what, s.ToString().c_str());
+  };
+  auto stop_requested = [&] {
+    std::lock_guard<std::mutex> lock(mu);
+    return stopping;
+  };
+  while (!stop_requested()) {
     auto now = std::chrono::steady_clock::now();
-    if (now - last_requeue > std::chrono::seconds(60)) {
-      last_requeue = now;
-      auto lease = state.pool.Acquire();
-      if (lease.ok()) {
-        auto n = (*lease)->RequeueStaleJobs(state.options.stale_job_after);
-        if (!n.ok()) std::fprintf(stderr, "sbomhub serve: requeue stale jobs: %s\n", n.status().ToString().c_str());
+    auto lease = state.pool.Acquire();
+    if (!lease.ok()) {
+      log("worker store", lease.status());
+    } else {
+      if (now - last_requeue > std::chrono::seconds(60)) {
+        last_requeue = now;
+        auto n = (*lease)->RequeueStaleJobs(o.stale_job_after);
+        if (!n.ok()) log("requeue stale jobs", n.status());
+      }
+      std::error_code ec;
+      if (db == nullptr && std::filesystem::exists(o.vuln_db_path, ec)) {
+        auto opened = vulndb::VulnDb::Open(o.vuln_db_path, sqlite::Database::Mode::kReadOnly);
+        if (opened.ok()) db = std::move(*opened);
+        else log("opening the vulnerability DB", opened.status());
+      }
+      if (db != nullptr) {
+        if (now - last_db_check > std::chrono::seconds(30)) {
+          last_db_check = now;
+          auto re = app::ReanalyseIfDbChanged(**lease, *db, "sbomhub serve (vulnerability DB changed)");
+          if (!re.ok()) log("re-analysis check", re.status());
+        }
+        app::AnalysisWorker worker(**lease, *db, o.worker_name);
+        while (!stop_requested()) {
+          auto job = worker.RunOnce();
+          if (!job.ok()) {
+            log("analysis worker", job.status());
+            if (job.status().code() == StatusCode::kUnavailable) lease->Discard();
+            break;
+          }
+          if (!job->has_value()) break;
+        }
       }
     }
-    lock.lock();
-    cv.wait_for(lock, state.options.worker_poll, [&] { return stopping; });
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait_for(lock, o.worker_poll, [&] { return stopping; });
   }
 }
 
@@ -386,6 +422,9 @@ Status Server::Start() {
     s.port = o.port;
   }
   s.listener = std::thread([&s] { s.http.listen_after_bind(); });
+  // httplib's stop() does nothing until the accept loop runs: wait for it, so a Stop() right after
+  // Start() cannot leave the listener blocked in accept().
+  for (int i = 0; i < 5000 && !s.http.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   if (o.run_worker) s.worker = std::thread([&s] { s.WorkerLoop(); });
   return Status::Ok();
 }
