@@ -34,6 +34,23 @@ interface Diag {
   message?: string;
 }
 
+// The server's one-line form: "file:line:col: severity: message [rule] (at /json/pointer)".
+const DIAG_LINE = /^(.*?)(?::(\d+)(?::(\d+))?)?: (error|warning|info|note): (.*?)(?: \[([^\]]+)\])?(?: \(at ([^)]*)\))?$/s;
+
+export function parseDiagnostic(line: string): Diag {
+  const m = DIAG_LINE.exec(line);
+  if (!m) return { message: line };
+  return {
+    file: m[1],
+    line: m[2] ? Number(m[2]) : undefined,
+    column: m[3] ? Number(m[3]) : undefined,
+    severity: m[4],
+    message: m[5],
+    rule: m[6],
+    pointer: m[7],
+  };
+}
+
 /** Validation diagnostics (file, line:column or JSON pointer, severity, rule, message). */
 export function Diagnostics({ details }: { details: unknown[] }): JSX.Element {
   return (
@@ -48,12 +65,12 @@ export function Diagnostics({ details }: { details: unknown[] }): JSX.Element {
       </thead>
       <tbody>
         {details.map((raw, i) => {
-          const d: Diag = typeof raw === 'string' ? { message: raw } : ((raw ?? {}) as Diag);
-          const loc = [d.file, d.line !== undefined ? `${d.line}:${d.column ?? 0}` : d.pointer].filter(Boolean).join(' ');
+          const d: Diag = typeof raw === 'string' ? parseDiagnostic(raw) : ((raw ?? {}) as Diag);
+          const loc = [d.file, d.line !== undefined ? `${d.line}:${d.column ?? 0}` : undefined, d.pointer].filter(Boolean).join(' ');
           return (
             <tr key={i}>
               <td class="mono">{loc || '–'}</td>
-              <td>{d.severity ?? ''}</td>
+              <td>{d.severity ? tOr(`diagSev_${d.severity}`, d.severity) : ''}</td>
               <td class="mono">{d.rule ?? ''}</td>
               <td>{d.message ?? JSON.stringify(raw)}</td>
             </tr>

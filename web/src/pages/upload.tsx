@@ -185,7 +185,7 @@ export function UploadPage({ route }: { user: User; route: Route }): JSX.Element
           )}
         </div>
       ) : null}
-      <p class="muted small">{t('uploadHelp', { max: fmtNumber(2, { style: 'unit', unit: 'gigabyte' }) })}</p>
+      <p class="muted small">{t('uploadHelp', { max: fmtNumber(1, { style: 'unit', unit: 'gigabyte' }) })}</p>
     </section>
   );
 }
