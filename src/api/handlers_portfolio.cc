@@ -75,7 +75,7 @@ Result<Reply> ExportVex(Call& call) {
   std::string name = call.HasQuery("format") ? call.Query("format") : "cyclonedx";
   auto format = vex::ParseVexFormat(name);
   if (!format) return Status::InvalidArgument("format must be cyclonedx, openvex or csaf");
-  SBOMHUB_ASSIGN_OR_RETURN(auto doc, app::ExportVex(call.store, v.id, *format));
+  SBOMHUB_ASSIGN_OR_RETURN(auto doc, app::ExportVex(call.store, v.id, *format, call.server.options.public_url));
   Reply r;
   r.body = std::move(doc);
   return r;

@@ -421,6 +421,9 @@ Status Server::Start() {
     }
     s.port = o.port;
   }
+  if (s.state.options.public_url.empty()) {
+    s.state.options.public_url = "http://" + o.host + ":" + std::to_string(s.port);
+  }
   s.listener = std::thread([&s] { s.http.listen_after_bind(); });
   // httplib's stop() does nothing until the accept loop runs: wait for it, so a Stop() right after
   // Start() cannot leave the listener blocked in accept().

@@ -36,6 +36,9 @@ struct ServerOptions {
   std::function<Result<std::unique_ptr<store::Store>>()> open_store;
   std::string vuln_db_path;  // the vulnerability DB (need not exist yet)
   std::string web_dir;       // built web UI (web/dist); "" or missing = no UI
+  // The server's public base URL ("https://sbom.example.com"); CSAF VEX exports use it as the
+  // publisher namespace. Default: http://<host>:<port>.
+  std::string public_url;
   std::uint64_t max_upload_bytes = 1ull << 30;
   std::chrono::seconds read_timeout{60};
   std::chrono::seconds write_timeout{60};

@@ -44,6 +44,7 @@ struct ServeOptions {
   std::string store_url;
   std::string listen = "127.0.0.1:8080";
   std::string web_dir;
+  std::string public_url;
   std::uint64_t max_upload = 1ull << 30;
   int threads = 16;
   int request_timeout = 60;
@@ -105,6 +106,7 @@ int RunServe(Context& ctx, const ServeOptions& opts) {
   so.open_store = [location]() { return store::OpenStore(location); };
   so.vuln_db_path = !ctx.db_path.empty() ? ctx.db_path : ctx.ResolvedDataDir() + "/vuln.db";
   so.web_dir = opts.web_dir.empty() ? DefaultWebDir() : opts.web_dir;
+  so.public_url = opts.public_url;
   so.max_upload_bytes = opts.max_upload;
   so.threads = opts.threads;
   so.read_timeout = so.write_timeout = std::chrono::seconds(opts.request_timeout);
@@ -147,6 +149,8 @@ void RegisterServeCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--store", opts->store_url, "postgresql://user@host/db (default: <data>/portfolio.db, SQLite)");
   cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on (port 0: any free port)");
   cmd->add_option("--web", opts->web_dir, "Directory of the built web UI (default: web/dist of the source tree)");
+  cmd->add_option("--public-url", opts->public_url,
+                  "Base URL users reach the server at (CSAF VEX publisher namespace; default http://LISTEN)");
   cmd->add_option("--max-upload", opts->max_upload, "Largest request body in bytes (default 1 GiB)");
   cmd->add_option("--threads", opts->threads, "Request threads (each holds one store connection)")
       ->check(CLI::Range(1, 256));

@@ -226,7 +226,7 @@ std::vector<Matrix::Row> Rows() {
       {"GET", "/api/v1/projects/{project}/versions/{version}/findings", Rule::kRead, ver("/findings")},
       {"GET", "/api/v1/projects/{project}/versions/{version}/quality", Rule::kRead, ver("/quality?profile=ntia")},
       {"GET", "/api/v1/projects/{project}/versions/{version}/licenses", Rule::kRead, ver("/licenses")},
-      {"GET", "/api/v1/projects/{project}/versions/{version}/vex", Rule::kRead, ver("/vex?format=openvex")},
+      {"GET", "/api/v1/projects/{project}/versions/{version}/vex", Rule::kRead, ver("/vex?format=csaf")},
       {"POST", "/api/v1/projects/{project}/vex", Rule::kWrite,
        [](Matrix& m, Role, bool own) { return R{"/api/v1/projects/" + m.Project(own) + "/vex", Matrix::vex_}; }},
       {"PUT", "/api/v1/projects/{project}/analyses", Rule::kWrite,

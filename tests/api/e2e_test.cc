@@ -58,15 +58,21 @@ TEST(EndToEnd, UploadFindTriageReuploadExportImport) {
   Auth ci{.bearer = key.json["key"].get<std::string>()};
 
   // Projects and uploads by the machine key.
-  for (const char* name : {"harp", "kawipiko", "jx"}) {
+  for (const char* name : {"harp", "kawipiko", "jx", "redis-commander"}) {
     nlohmann::json body = {{"name", name}, {"team", "platform"}, {"criticality", "high"}};
     ASSERT_EQ(server.Call("POST", "/api/v1/projects", ci, body.dump()).status, 201) << name;
   }
   struct Upload {
     std::string project, file;
   };
+  // jx's published SBOM violates SPDX 2.2 (packages without license or copyright fields): it is
+  // refused with the validator's diagnostics and nothing of it is stored.
+  Resp refused = server.Call("PUT", "/api/v1/projects/jx/versions/1.0/sbom", ci, Shelter("jx-darwin-arm64.tar.gz.sbom"));
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_GT(refused.json["error"]["details"].size(), 10u);
+  EXPECT_EQ(server.Call("GET", "/api/v1/projects/jx/versions/1.0/documents", ci).status, 404);
   for (const Upload& u : {Upload{"harp", "harp-darwin-amd64.sbom.json"}, Upload{"kawipiko", "kawipiko-sbom-cdx.json"},
-                          Upload{"jx", "jx-darwin-arm64.tar.gz.sbom"}}) {
+                          Upload{"redis-commander", "redis-commander-sbom-cdx.json"}}) {
     std::string bytes = Shelter(u.file);
     ASSERT_FALSE(bytes.empty()) << u.file;
     Resp r = server.Call("PUT", "/api/v1/projects/" + u.project + "/versions/1.0/sbom?filename=" + u.file, ci, bytes);
