@@ -342,11 +342,13 @@ int Rss(const Args& a) {
   if (!bytes.ok()) return Die(bytes.status());
   Diagnostics diags;
   auto t = Clock::now();
-  auto r = app::IngestSbom(**opened, "bench", project->id, "1.0", *bytes, a.files[0], diags);
+  std::size_t size = bytes->size();
+  auto r = app::IngestSbom(**opened, "bench", project->id, "1.0", std::move(bytes).value(),
+                           a.files[0], diags);
   double secs = Since(t);
   if (!r.ok()) return Die(r.status());
   long after = PeakRssKiB();
-  double mib = static_cast<double>(bytes->size()) / (1024.0 * 1024.0);
+  double mib = static_cast<double>(size) / (1024.0 * 1024.0);
   std::printf("%s: %zu components, file %.1f MiB, IngestSbom %.1f s (%.0f components/s) on %s, "
               "peak RSS %.1f MiB (%.2fx file; %.1f MiB before)\n",
               a.files[0].c_str(), r->components, mib, secs,

@@ -80,7 +80,15 @@ Result<store::Project> ResolveProject(store::Store& store, std::string_view name
 Result<IngestResult> IngestSbom(store::Store& store, std::string_view actor, store::Id project_id,
                                 std::string_view version, std::string_view bytes,
                                 std::string_view file_name, Diagnostics& diagnostics) {
+  return IngestSbom(store, actor, project_id, version, PaddedCopy(bytes), file_name, diagnostics);
+}
+
+Result<IngestResult> IngestSbom(store::Store& store, std::string_view actor, store::Id project_id,
+                                std::string_view version, std::string&& owned,
+                                std::string_view file_name, Diagnostics& diagnostics) {
   diagnostics = Diagnostics();
+  if (owned.capacity() - owned.size() < kInputPadding) owned.reserve(owned.size() + kInputPadding);
+  const std::string& bytes = owned;
   std::string file = file_name.empty() ? "<upload>" : std::string(file_name);
   if (TrimWhitespace(version).empty()) {
     return Status::InvalidArgument("a version name is required");
@@ -89,7 +97,7 @@ Result<IngestResult> IngestSbom(store::Store& store, std::string_view actor, sto
 
   formats::DecodeOptions options;
   options.file_name = file;
-  auto decoded = formats::DecodeSbom(PaddedCopy(bytes), options);
+  auto decoded = formats::DecodeSbom(bytes, options);
   if (!decoded.ok()) {
     diagnostics.Add(FailureDiagnostic(decoded.status(), file));
     if (decoded.status().code() == StatusCode::kInternal) return decoded.status();

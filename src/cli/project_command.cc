@@ -28,6 +28,7 @@ struct ProjectOptions {
   std::string vuln;
   std::string format = "cyclonedx";
   std::string output;
+  std::string publisher_namespace;
   bool json = false;
   bool all = false;
   bool no_analyse = false;
@@ -101,7 +102,8 @@ int RunUpload(Context& ctx, const ProjectOptions& o) {
   auto bytes = ReadFile(o.file, ctx.max_input_bytes);
   if (!bytes.ok()) return Fail(ctx, bytes.status());
   Diagnostics diags;
-  auto r = app::IngestSbom(**s, CliActor(), project->id, o.version, *bytes, o.file, diags);
+  auto r = app::IngestSbom(**s, CliActor(), project->id, o.version, std::move(bytes).value(),
+                           o.file, diags);
   PrintDiagnostics(diags, false);
   if (!r.ok()) {
     std::fprintf(stderr, "sbomhub: %s\n", r.status().ToString().c_str());
@@ -228,7 +230,7 @@ int RunVexExport(Context& ctx, const ProjectOptions& o) {
   if (!project.ok()) return Fail(ctx, project.status());
   auto version = (*s)->GetVersionByName(project->id, o.version);
   if (!version.ok()) return Fail(ctx, version.status());
-  auto out = app::ExportVex(**s, version->id, *format);
+  auto out = app::ExportVex(**s, version->id, *format, o.publisher_namespace);
   if (!out.ok()) return Fail(ctx, out.status());
   if (o.output.empty()) {
     std::cout << *out;
@@ -318,6 +320,8 @@ void RegisterProjectCommand(CLI::App& app, Context& ctx) {
   vex_out->add_option("version", o->version, "Version")->required();
   vex_out->add_option("--format", o->format, "cyclonedx|openvex|csaf (default cyclonedx)");
   vex_out->add_option("-o,--output", o->output, "Write to this file instead of stdout");
+  vex_out->add_option("--publisher-namespace", o->publisher_namespace,
+                      "Publisher URL for CSAF (https://psirt.example.com); required by CSAF");
   store_opt(vex_out);
   vex_out->callback([&ctx, o] { RunVexExport(ctx, *o); });
 

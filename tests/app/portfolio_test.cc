@@ -111,7 +111,8 @@ TEST(PortfolioPriority, FormulaBandsAndReasons) {
 TEST_F(Portfolio, IngestRejectsBadInputWithPositionedDiagnosticsAndStoresNothing) {
   auto p = Project("shop", Criticality::kHigh);
   Diagnostics diags;
-  auto bad_json = IngestSbom(*store_, "ci", p.id, "1.0", "{\"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.5\", oops}",
+  auto bad_json = IngestSbom(*store_, "ci", p.id, "1.0",
+                            std::string_view("{\"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.5\", oops}"),
                              "upload.json", diags);
   ASSERT_EQ(bad_json.status().code(), StatusCode::kInvalidArgument);
   ASSERT_EQ(diags.items().size(), 1u);
@@ -127,9 +128,11 @@ TEST_F(Portfolio, IngestRejectsBadInputWithPositionedDiagnosticsAndStoresNothing
   EXPECT_FALSE(diags.items()[0].pointer.empty() && diags.items()[0].line == 0)
       << diags.items()[0].ToString();
 
-  auto garbage = IngestSbom(*store_, "ci", p.id, "1.0", "hello", "x.txt", diags);
+  auto garbage = IngestSbom(*store_, "ci", p.id, "1.0", std::string("hello"), "x.txt", diags);
   EXPECT_EQ(garbage.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(IngestSbom(*store_, "ci", p.id + 9, "1.0", "{}", "x", diags).status().code(),
+  EXPECT_EQ(IngestSbom(*store_, "ci", p.id + 9, "1.0", std::string_view("{}"), "x", diags)
+                .status()
+                .code(),
             StatusCode::kNotFound);
 
   EXPECT_TRUE(store_->ListVersions(p.id, {}).value().empty());  // nothing half-stored
