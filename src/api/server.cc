@@ -76,6 +76,10 @@ std::string UtcSecondsAgo(std::chrono::seconds ago) {
   return buf;
 }
 
+bool IsFormContentType(const httplib::Request& req) {
+  return StartsWith(AsciiLower(req.get_header_value("Content-Type")), "application/x-www-form-urlencoded");
+}
+
 bool IsSafeMethod(const std::string& m) { return m == "GET" || m == "HEAD" || m == "OPTIONS"; }
 
 Result<Principal> Authenticate(const httplib::Request& req, store::Store& store, const ServerOptions& options) {
@@ -254,6 +258,11 @@ void Server::Impl::Dispatch(const httplib::Request& req, httplib::Response& res)
     return Send(res, ErrorReply(404, "not_found", "no route " + req.method + " " + path));
   }
 
+  if (route->body != Body::kNone && IsFormContentType(req)) {
+    return Send(res, ErrorReply(415, "unsupported_media_type",
+                                "Content-Type application/x-www-form-urlencoded is not accepted: send "
+                                "application/json, or the raw document as application/octet-stream"));
+  }
   auto lease = state.pool.Acquire();
   if (!lease.ok()) return Send(res, StatusReply(lease.status()));
   store::Store& store = **lease;
@@ -394,6 +403,11 @@ Status Server::Start() {
     std::string code = res.status == 413 ? "too_large" : res.status == 404 ? "not_found" : "bad_request";
     std::string msg = res.status == 413 ? "request body exceeds the server's limit (--max-upload)"
                                         : "cannot serve " + req.method + " " + req.path;
+    if (res.status == 413 && IsFormContentType(req)) {
+      // httplib parses url-encoded form bodies and caps them at 8 KiB (curl -d sends that type).
+      msg = "Content-Type application/x-www-form-urlencoded is not accepted: send the document as "
+            "application/octet-stream (or application/json)";
+    }
     Reply r = ErrorReply(res.status, code, msg);
     res.set_content(r.body, r.content_type.c_str());
     return httplib::Server::HandlerResponse::Handled;

@@ -155,6 +155,13 @@ TEST_F(AuthFlow, ErrorsAreJsonAndUnknownRoutesAre404Or405) {
   EXPECT_EQ(method.status, 405);
   EXPECT_EQ(server_.Call("GET", "/api/v1/projects?limit=abc", admin).status, 400);
   EXPECT_EQ(server_.Call("GET", "/api/v1/projects?limit=0", admin).status, 400);
+  // Url-encoded form bodies (what curl -d sends) are refused, small or large.
+  Resp form = server_.Call("POST", "/api/v1/teams", admin, "name=x", "application/x-www-form-urlencoded");
+  EXPECT_EQ(form.status, 415) << form.body;
+  Resp big_form = server_.Call("PUT", "/api/v1/projects/none/versions/1/sbom", admin, std::string(20000, 'a'),
+                               "application/x-www-form-urlencoded");
+  EXPECT_EQ(big_form.status, 413);
+  EXPECT_NE(big_form.body.find("octet-stream"), std::string::npos) << big_form.body;
   Resp page = server_.Call("GET", "/api/v1/teams?limit=1&offset=0", admin);
   EXPECT_EQ(page.json["limit"], 1);
 }
