@@ -38,21 +38,23 @@ struct RiskCounts {
   std::int64_t Total() const { return critical + high + medium + low + other; }
 };
 
+void Count(RiskCounts& c, const store::FindingDetails& d) {
+  const std::string& s = d.severity;
+  if (s == "critical") ++c.critical;
+  else if (s == "high") ++c.high;
+  else if (s == "medium") ++c.medium;
+  else if (s == "low") ++c.low;
+  else ++c.other;
+  if (d.kev) ++c.kev;
+}
+
 Result<RiskCounts> CountRisk(store::Store& store, std::optional<Id> project, std::optional<Id> version) {
   store::FindingQuery q;
   q.project_id = project;
   q.version_id = version;
   SBOMHUB_ASSIGN_OR_RETURN(auto rows, store.QueryFindings(q, AllRows()));
   RiskCounts c;
-  for (const auto& r : rows) {
-    const std::string& s = r.finding.details.severity;
-    if (s == "critical") ++c.critical;
-    else if (s == "high") ++c.high;
-    else if (s == "medium") ++c.medium;
-    else if (s == "low") ++c.low;
-    else ++c.other;
-    if (r.finding.details.kev) ++c.kev;
-  }
+  for (const auto& r : rows) Count(c, r.finding.details);
   return c;
 }
 
@@ -78,6 +80,19 @@ Result<Reply> ListProjects(Call& call) {
     filter.team_ids = only;  // an unknown or invisible team yields nothing
   }
   SBOMHUB_ASSIGN_OR_RETURN(auto projects, call.store.ListProjects(filter, AllRows()));
+  // Finding counts for the whole visible portfolio in one query; per project only when that
+  // query hit the store's row cap (then it may have missed some).
+  std::map<Id, RiskCounts> risk_by_project;
+  bool counted_all = false;
+  {
+    store::FindingQuery q;
+    q.team_ids = call.who.Scope();
+    SBOMHUB_ASSIGN_OR_RETURN(auto rows, call.store.QueryFindings(q, AllRows()));
+    counted_all = static_cast<std::int64_t>(rows.size()) < store::Page::kMaxLimit;
+    if (counted_all) {
+      for (const auto& r : rows) Count(risk_by_project[r.project.id], r.finding.details);
+    }
+  }
   std::map<Id, std::string> team_names;
   JsonWriter w(false);
   w.BeginObject().Key("items").BeginArray();
@@ -88,7 +103,10 @@ Result<Reply> ListProjects(Call& call) {
       SBOMHUB_ASSIGN_OR_RETURN(auto t, call.store.GetTeam(p.team_id));
       team_names[p.team_id] = t.name;
     }
-    SBOMHUB_ASSIGN_OR_RETURN(auto risk, CountRisk(call.store, p.id, std::nullopt));
+    RiskCounts risk = risk_by_project[p.id];
+    if (!counted_all) {
+      SBOMHUB_ASSIGN_OR_RETURN(risk, CountRisk(call.store, p.id, std::nullopt));
+    }
     w.BeginObject();
     WriteProject(w, p);
     w.Field("team", team_names[p.team_id]);

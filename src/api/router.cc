@@ -62,6 +62,15 @@ std::vector<std::string> PathParams(std::string_view pattern) {
   return out;
 }
 
+std::string CookieFromHeader(std::string_view header, std::string_view name) {
+  for (std::string_view part : Split(header, ';')) {
+    part = TrimWhitespace(part);
+    auto eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
+  }
+  return "";
+}
+
 std::string Call::Query(const std::string& name) const {
   return req.has_param(name.c_str()) ? req.get_param_value(name.c_str()) : std::string();
 }

@@ -108,7 +108,10 @@ bool MatchPath(std::string_view pattern, std::string_view path, std::map<std::st
 // The {names} of a template, in order.
 std::vector<std::string> PathParams(std::string_view pattern);
 
-// ---- helpers for handlers (handlers_common.cc) ----
+// The value of cookie `name` in a Cookie header ("a=1; sbomhub_session=xyz"), "" when absent.
+std::string CookieFromHeader(std::string_view header, std::string_view name);
+
+// ---- helpers for handlers (router.cc) ----
 
 // {"error":{"code","message","details":[...]}} with `http` status.
 Reply ErrorReply(int http, std::string_view code, std::string_view message,

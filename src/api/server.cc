@@ -57,11 +57,8 @@ void Send(httplib::Response& res, const Reply& r) {
 
 std::string CookieValue(const httplib::Request& req, std::string_view name) {
   for (auto [it, end] = req.headers.equal_range("Cookie"); it != end; ++it) {
-    for (std::string_view part : Split(it->second, ';')) {
-      part = TrimWhitespace(part);
-      auto eq = part.find('=');
-      if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
-    }
+    std::string v = CookieFromHeader(it->second, name);
+    if (!v.empty()) return v;
   }
   return "";
 }
