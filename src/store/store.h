@@ -377,6 +377,8 @@ class Store {
   // error nothing of this call is visible and the previous upload stays current. Earlier
   // documents' bytes are kept for history. Concurrent calls for one version (from any number of
   // connections or servers) serialize: the last to commit is current and owns every row.
+  // The same transaction queues an "analyze" job for the version (or keeps the one already
+  // queued), so a crash right after the commit cannot leave a stored document unanalysed.
   // Returns the new document.
   virtual Result<SbomDocument> PutSbom(std::string_view actor, Id version_id,
                                        std::string_view bytes, const model::Sbom& sbom) = 0;

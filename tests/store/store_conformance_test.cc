@@ -355,6 +355,25 @@ TEST_P(StoreConformance, ProjectsAndVersions) {
   EXPECT_EQ(s().GetVersion(v2.id + 99).status().code(), StatusCode::kNotFound);
 }
 
+TEST_P(StoreConformance, PutSbomQueuesOneAnalysisInItsTransaction) {
+  auto v = MakeVersion("shop", "1.0");
+  ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("one"), ShopSbom()).ok());
+  auto jobs = s().ListJobs(std::nullopt, {}).value();
+  ASSERT_EQ(jobs.size(), 1u);
+  EXPECT_EQ(jobs[0].kind, "analyze");
+  EXPECT_EQ(jobs[0].version_id, v.id);
+  EXPECT_EQ(jobs[0].state, JobState::kQueued);
+  // A second upload before the worker runs keeps the one queued job; IngestSbom's own enqueue
+  // finds the same job.
+  ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("two"), ShopSbom("2.17.1")).ok());
+  EXPECT_EQ(s().ListJobs(std::nullopt, {}).value().size(), 1u);
+  EXPECT_EQ(s().EnqueueJob("ci", "analyze", v.id).value().id, jobs[0].id);
+  // A failed PutSbom queues nothing.
+  auto other = MakeVersion("blog", "1.0");
+  EXPECT_FALSE(s().PutSbom("ci", other.id + 99, Bytes("x"), ShopSbom()).ok());
+  EXPECT_EQ(s().ListJobs(std::nullopt, {}).value().size(), 1u);
+}
+
 TEST_P(StoreConformance, PutSbomStoresBytesComponentsAndEdges) {
   auto v = MakeVersion("shop", "1.0");
   std::string bytes = Bytes("one");

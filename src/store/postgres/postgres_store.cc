@@ -563,6 +563,12 @@ class PostgresStore final : public Store {
               copy << std::make_tuple(version_id, e.from_ref, e.to_ref, e.type);
             copy.complete();
           }
+          // Queued in the same transaction, so a crash after the commit never leaves a stored
+          // document without its analysis (the partial unique index keeps one queued per version).
+          w.exec_params(
+              "INSERT INTO jobs (kind, version_id, state, created_at) VALUES ('analyze', $1, "
+              "'queued', $2) ON CONFLICT (version_id, kind) WHERE state = 'queued' DO NOTHING",
+              version_id, internal::NowUtc());
           Audit(w, actor, "sbom.put", "version:" + std::to_string(version_id),
                 "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " + doc.family +
                     " " + doc.spec_version + " components=" + std::to_string(components.size()) +

@@ -412,6 +412,26 @@ class SqliteStore final : public Store {
 
   // ---- documents ----
 
+  // The queued job of `kind` for the version, created when there is none. Runs inside the
+  // caller's transaction, so PutSbom can queue the analysis of the document it stores atomically.
+  Result<Id> QueueJobInTransaction(std::string_view kind, Id version_id, bool& created) {
+    created = false;
+    SBOMHUB_ASSIGN_OR_RETURN(
+        auto find, db_->Prepare("SELECT id FROM jobs WHERE version_id = ? AND kind = ? AND "
+                                "state = 'queued'"));
+    find.Bind(1, version_id).Bind(2, kind);
+    SBOMHUB_ASSIGN_OR_RETURN(bool row, find.Step());
+    if (row) return find.ColumnInt(0);
+    find.Reset();
+    SBOMHUB_ASSIGN_OR_RETURN(
+        auto ins, db_->Prepare("INSERT INTO jobs (kind, version_id, state, created_at) VALUES "
+                               "(?, ?, 'queued', ?) RETURNING id"));
+    ins.Bind(1, kind).Bind(2, version_id).Bind(3, internal::NowUtc());
+    SBOMHUB_ASSIGN_OR_RETURN(Id id, StepId(ins));
+    created = true;
+    return id;
+  }
+
   Result<SbomDocument> PutSbom(std::string_view actor, Id version_id, std::string_view bytes,
                                const model::Sbom& sbom) override {
     SbomDocument doc;
@@ -492,6 +512,8 @@ class SqliteStore final : public Store {
         ins_e.Bind(1, version_id).Bind(2, e.from_ref).Bind(3, e.to_ref).Bind(4, e.type);
         SBOMHUB_RETURN_IF_ERROR(MapError(ins_e.Run()));
       }
+      bool queued = false;
+      SBOMHUB_RETURN_IF_ERROR(QueueJobInTransaction("analyze", version_id, queued).status());
       return Audit(actor, "sbom.put", "version:" + std::to_string(version_id),
                    "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " +
                        doc.family + " " + doc.spec_version +
@@ -853,21 +875,9 @@ class SqliteStore final : public Store {
     Id id = 0;
     SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
       SBOMHUB_RETURN_IF_ERROR(GetVersion(version_id).status());
-      SBOMHUB_ASSIGN_OR_RETURN(
-          auto find, db_->Prepare("SELECT id FROM jobs WHERE version_id = ? AND kind = ? AND "
-                                  "state = 'queued'"));
-      find.Bind(1, version_id).Bind(2, kind);
-      SBOMHUB_ASSIGN_OR_RETURN(bool row, find.Step());
-      if (row) {
-        id = find.ColumnInt(0);
-        return Status::Ok();
-      }
-      find.Reset();
-      SBOMHUB_ASSIGN_OR_RETURN(
-          auto ins, db_->Prepare("INSERT INTO jobs (kind, version_id, state, created_at) VALUES "
-                                 "(?, ?, 'queued', ?) RETURNING id"));
-      ins.Bind(1, kind).Bind(2, version_id).Bind(3, internal::NowUtc());
-      SBOMHUB_ASSIGN_OR_RETURN(id, StepId(ins));
+      bool created = false;
+      SBOMHUB_ASSIGN_OR_RETURN(id, QueueJobInTransaction(kind, version_id, created));
+      if (!created) return Status::Ok();
       return Audit(actor, "job.enqueue", "job:" + std::to_string(id),
                    std::string(kind) + " version:" + std::to_string(version_id));
     }));
