@@ -146,6 +146,29 @@ TEST_F(AuthFlow, OversizedBodyIs413AndMalformedUploadIs422WithNothingStored) {
   EXPECT_EQ(good.json["components"], 2);  // the primary component is not counted
 }
 
+TEST_F(AuthFlow, ConcurrentUploadsOfOneVersionAreSerialized) {
+  Auth admin = server_.Login("alice", "alice-password");
+  ASSERT_EQ(server_.Call("POST", "/api/v1/teams", admin, R"({"name":"web"})").status, 201);
+  ASSERT_EQ(server_.Call("POST", "/api/v1/projects", admin, R"({"name":"shop","team":"web"})").status, 201);
+  std::string sbom = ReadFixture("shop.cdx.json");
+  std::vector<std::thread> threads;
+  std::vector<int> statuses(6, 0);
+  for (int i = 0; i < 6; ++i) {
+    threads.emplace_back([&, i] {
+      statuses[i] = server_.Call("PUT", "/api/v1/projects/shop/versions/1.0/sbom", admin, sbom).status;
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (int s : statuses) EXPECT_EQ(s, 201);
+  Resp docs = server_.Call("GET", "/api/v1/projects/shop/versions/1.0/documents", admin);
+  EXPECT_EQ(docs.json["total"], 6);
+  int current = 0;
+  for (const auto& d : docs.json["items"]) current += d["current"].get<bool>() ? 1 : 0;
+  EXPECT_EQ(current, 1);
+  Resp comps = server_.Call("GET", "/api/v1/projects/shop/versions/1.0/components", admin);
+  EXPECT_EQ(comps.json["total"], 3);  // one document's components, not six
+}
+
 TEST_F(AuthFlow, ErrorsAreJsonAndUnknownRoutesAre404Or405) {
   Auth admin = server_.Login("alice", "alice-password");
   Resp none = server_.Call("GET", "/api/v1/nope", admin);
