@@ -26,7 +26,7 @@ build: configure
 	@scripts/build-web
 
 run: build
-	@scripts/run-main
+	@BUILD_DIR=$(BUILD_DIR) scripts/run-main
 
 # The browser e2e test (tests/web) needs Debian's chromium: make test installs it.
 test: export SBOMHUB_WITH_BROWSER ?= 1
