@@ -53,7 +53,7 @@ TEST_F(AuthFlow, SessionCookieIsHttpOnlyStrictAndNeedsCsrfForWrites) {
   EXPECT_EQ(missing.status, 403);
   EXPECT_EQ(missing.json["error"]["code"], "csrf_required");
   Auth wrong = a;
-  wrong.csrf = "x" + a.csrf.substr(1);
+  wrong.csrf = (a.csrf[0] == 'x' ? "y" : "x") + a.csrf.substr(1);  // never the real token
   EXPECT_EQ(server_.Call("POST", "/api/v1/teams", wrong, R"({"name":"t1"})").status, 403);
   EXPECT_EQ(server_.Call("POST", "/api/v1/teams", a, R"({"name":"t1"})").status, 201);
   // Reads need no CSRF token.
@@ -226,6 +226,21 @@ TEST(FirstAdmin, CreatedOnceWithAPasswordThatWorks) {
   TestServer other;
   ASSERT_TRUE(other.Start(false).ok());
   EXPECT_FALSE(api::EnsureFirstAdmin(other.store(), "short", auth::HashCost::kMinimum).ok());
+}
+
+// httplib would answer Brotli at quality 11 (seconds per large page) to every browser; the server
+// withdraws the "br" offer so gzip is used instead.
+TEST_F(AuthFlow, BrowsersOfferingBrotliGetGzip) {
+  httplib::Client cli("127.0.0.1", server_.port());
+  auto r = cli.Get("/api/openapi.json", {{"Accept-Encoding", "gzip, deflate, br, zstd"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_TRUE(nlohmann::json::parse(r->body, nullptr, false).is_object());
+  auto only_br = cli.Get("/api/openapi.json", {{"accept-encoding", "br;q=1.0"}});
+  ASSERT_TRUE(only_br);
+  EXPECT_EQ(only_br->get_header_value("Content-Encoding"), "");
+  EXPECT_TRUE(nlohmann::json::parse(only_br->body, nullptr, false).is_object());
 }
 
 }  // namespace
