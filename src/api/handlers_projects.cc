@@ -38,23 +38,23 @@ struct RiskCounts {
   std::int64_t Total() const { return critical + high + medium + low + other; }
 };
 
-void Count(RiskCounts& c, const store::FindingDetails& d) {
-  const std::string& s = d.severity;
-  if (s == "critical") ++c.critical;
-  else if (s == "high") ++c.high;
-  else if (s == "medium") ++c.medium;
-  else if (s == "low") ++c.low;
-  else ++c.other;
-  if (d.kev) ++c.kev;
+void Add(RiskCounts& c, const store::FindingCount& n) {
+  const std::string& s = n.severity;
+  if (s == "critical") c.critical += n.count;
+  else if (s == "high") c.high += n.count;
+  else if (s == "medium") c.medium += n.count;
+  else if (s == "low") c.low += n.count;
+  else c.other += n.count;
+  if (n.kev) c.kev += n.count;
 }
 
 Result<RiskCounts> CountRisk(store::Store& store, std::optional<Id> project, std::optional<Id> version) {
   store::FindingQuery q;
   q.project_id = project;
   q.version_id = version;
-  SBOMHUB_ASSIGN_OR_RETURN(auto rows, store.QueryFindings(q, AllRows()));
+  SBOMHUB_ASSIGN_OR_RETURN(auto counts, store.CountFindings(q));
   RiskCounts c;
-  for (const auto& r : rows) Count(c, r.finding.details);
+  for (const auto& n : counts) Add(c, n);
   return c;
 }
 
@@ -80,18 +80,13 @@ Result<Reply> ListProjects(Call& call) {
     filter.team_ids = only;  // an unknown or invisible team yields nothing
   }
   SBOMHUB_ASSIGN_OR_RETURN(auto projects, call.store.ListProjects(filter, AllRows()));
-  // Finding counts for the whole visible portfolio in one query; per project only when that
-  // query hit the store's row cap (then it may have missed some).
+  // Finding counts of the whole visible portfolio, counted by the database in one query.
   std::map<Id, RiskCounts> risk_by_project;
-  bool counted_all = false;
   {
     store::FindingQuery q;
     q.team_ids = call.who.Scope();
-    SBOMHUB_ASSIGN_OR_RETURN(auto rows, call.store.QueryFindings(q, AllRows()));
-    counted_all = static_cast<std::int64_t>(rows.size()) < store::Page::kMaxLimit;
-    if (counted_all) {
-      for (const auto& r : rows) Count(risk_by_project[r.project.id], r.finding.details);
-    }
+    SBOMHUB_ASSIGN_OR_RETURN(auto counts, call.store.CountFindings(q));
+    for (const auto& n : counts) Add(risk_by_project[n.project_id], n);
   }
   std::map<Id, std::string> team_names;
   JsonWriter w(false);
@@ -103,10 +98,7 @@ Result<Reply> ListProjects(Call& call) {
       SBOMHUB_ASSIGN_OR_RETURN(auto t, call.store.GetTeam(p.team_id));
       team_names[p.team_id] = t.name;
     }
-    RiskCounts risk = risk_by_project[p.id];
-    if (!counted_all) {
-      SBOMHUB_ASSIGN_OR_RETURN(risk, CountRisk(call.store, p.id, std::nullopt));
-    }
+    const RiskCounts& risk = risk_by_project[p.id];
     w.BeginObject();
     WriteProject(w, p);
     w.Field("team", team_names[p.team_id]);

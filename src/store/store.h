@@ -271,6 +271,15 @@ struct FindingQuery {
   bool include_inactive = false;
 };
 
+// One group of CountFindings: how many findings of `project_id` have this severity and KEV flag.
+struct FindingCount {
+  Id project_id = 0;
+  std::string severity;  // as stored in FindingDetails::severity ("" when unknown)
+  bool kev = false;
+  std::int64_t count = 0;
+  bool operator==(const FindingCount&) const = default;
+};
+
 // A browser sign-in. Only the SHA-256 of the cookie token is stored.
 struct Session {
   std::string token_hash;
@@ -431,6 +440,9 @@ class Store {
   // Findings across versions with their project, version and applicable analysis. Ordered by
   // project name, version string, component_ref, vulnerability_id.
   virtual Result<std::vector<FindingRow>> QueryFindings(const FindingQuery& query, Page page) = 0;
+  // The findings QueryFindings would return, counted in the database by project, severity and
+  // KEV flag (lists and dashboards need counts, not rows). Ordered by project_id, severity, kev.
+  virtual Result<std::vector<FindingCount>> CountFindings(const FindingQuery& query) = 0;
   // Affected-by: the active findings of `vulnerability_id` in the visible teams' projects.
   Result<std::vector<FindingRow>> FindingsByVulnerability(std::string_view vulnerability_id,
                                                           const TeamScope& teams, Page page);

@@ -1123,6 +1123,47 @@ TEST_P(StoreConformance, FindingsByVulnerabilityWithTriageAndTeams) {
   EXPECT_TRUE(s().ListAnalyses(blog.id, {}).value().empty());
 }
 
+// Counts for lists and dashboards agree with the rows QueryFindings returns, per team scope.
+TEST_P(StoreConformance, CountFindingsGroupsBySeverityAndKevPerProject) {
+  auto platform = s().CreateTeam("root", "platform").value();
+  auto apps = s().CreateTeam("root", "apps").value();
+  auto shop = s().CreateProject("root", "shop", platform.id, Criticality::kCritical).value();
+  auto blog = s().CreateProject("root", "blog", apps.id, Criticality::kLow).value();
+  auto shop1 = s().CreateVersion("root", shop.id, "1.0").value();
+  auto shop2 = s().CreateVersion("root", shop.id, "2.0").value();
+  auto blog1 = s().CreateVersion("root", blog.id, "0.1").value();
+  const std::string purl = "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1";
+  auto l4s = Record("log4j-core", "CVE-2021-44228", "log4j-core", purl, "critical", 10.0, true);
+  auto other = Record("log4j-core", "CVE-2021-45046", "log4j-core", purl, "critical", 9.0, false);
+  auto dos = Record("log4j-core", "CVE-2021-45105", "log4j-core", purl, "medium", 5.9, false);
+  ASSERT_TRUE(s().RecordFindings("scanner", shop1.id, {l4s, other, dos}).ok());
+  ASSERT_TRUE(s().RecordFindings("scanner", shop2.id, {dos}).ok());
+  ASSERT_TRUE(s().RecordFindings("scanner", blog1.id, {l4s}).ok());
+  ASSERT_TRUE(s().RecordFindings("scanner", blog1.id, {}).ok());  // blog's finding went inactive
+
+  auto counts = s().CountFindings(FindingQuery{});
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(*counts, (std::vector<FindingCount>{{shop.id, "critical", false, 1},
+                                                {shop.id, "critical", true, 1},
+                                                {shop.id, "medium", false, 2}}));
+  FindingQuery with_inactive;
+  with_inactive.include_inactive = true;
+  with_inactive.team_ids = std::vector<Id>{apps.id};
+  EXPECT_EQ(s().CountFindings(with_inactive).value(),
+            (std::vector<FindingCount>{{blog.id, "critical", true, 1}}));
+  FindingQuery one_version;
+  one_version.version_id = shop2.id;
+  EXPECT_EQ(s().CountFindings(one_version).value(),
+            (std::vector<FindingCount>{{shop.id, "medium", false, 1}}));
+  FindingQuery nobody;
+  nobody.team_ids = std::vector<Id>{};
+  EXPECT_TRUE(s().CountFindings(nobody).value().empty());
+  // The same numbers as counting QueryFindings' rows.
+  std::int64_t total = 0;
+  for (const auto& c : *counts) total += c.count;
+  EXPECT_EQ(total, static_cast<std::int64_t>(s().QueryFindings(FindingQuery{}, {}).value().size()));
+}
+
 TEST_P(StoreConformance, WhereUsedNarrowsToVisibleTeams) {
   auto platform = s().CreateTeam("root", "platform").value();
   auto apps = s().CreateTeam("root", "apps").value();

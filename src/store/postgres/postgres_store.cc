@@ -730,6 +730,22 @@ class PostgresStore final : public Store {
         page.limit, page.offset);
   }
 
+  Result<std::vector<FindingCount>> CountFindings(const FindingQuery& q) override {
+    return Many<FindingCount>(
+        "SELECT p.id, f.severity, f.kev, COUNT(*) "
+        "FROM findings f JOIN project_versions v ON v.id = f.version_id "
+        "JOIN projects p ON p.id = v.project_id "
+        "WHERE ($1 OR f.active) AND (NOT $2 OR p.id = $3) AND (NOT $4 OR v.id = $5) "
+        "AND (NOT $6 OR f.vulnerability_id = $7) AND " +
+            TeamClause(8) + " GROUP BY p.id, f.severity, f.kev ORDER BY p.id, f.severity COLLATE \"C\", f.kev",
+        [](const pqxx::row& r) {
+          return FindingCount{IdOf(r[0]), Str(r[1]), BoolOf(r[2]), r[3].as<std::int64_t>()};
+        },
+        q.include_inactive, q.project_id.has_value(), q.project_id.value_or(0),
+        q.version_id.has_value(), q.version_id.value_or(0), q.vulnerability_id.has_value(),
+        q.vulnerability_id.value_or(""), TeamsFlag(q.team_ids), internal::TeamsPgArray(q.team_ids));
+  }
+
   Result<Analysis> PutAnalysis(std::string_view actor, const Analysis& analysis) override {
     Analysis a = analysis;
     a.updated_at = internal::NowUtc();

@@ -709,6 +709,27 @@ class SqliteStore final : public Store {
         });
   }
 
+  Result<std::vector<FindingCount>> CountFindings(const FindingQuery& q) override {
+    return Many<FindingCount>(
+        Sql({"SELECT p.id, f.severity, f.kev, COUNT(*) "
+             "FROM findings f JOIN project_versions v ON v.id = f.version_id "
+             "JOIN projects p ON p.id = v.project_id "
+             "WHERE (? = 1 OR f.active = 1) AND (? = 0 OR p.id = ?) AND (? = 0 OR v.id = ?) "
+             "AND (? = 0 OR f.vulnerability_id = ?) AND ",
+             kTeamClause, "GROUP BY p.id, f.severity, f.kev ORDER BY p.id, f.severity, f.kev"}),
+        [](const Statement& st) {
+          return FindingCount{st.ColumnInt(0), Str(st, 1), st.ColumnInt(2) != 0, st.ColumnInt(3)};
+        },
+        [&](Statement& st) {
+          st.Bind(1, std::int64_t{q.include_inactive ? 1 : 0});
+          st.Bind(2, std::int64_t{q.project_id ? 1 : 0}).Bind(3, q.project_id.value_or(0));
+          st.Bind(4, std::int64_t{q.version_id ? 1 : 0}).Bind(5, q.version_id.value_or(0));
+          st.Bind(6, std::int64_t{q.vulnerability_id ? 1 : 0})
+              .Bind(7, q.vulnerability_id.value_or(""));
+          BindTeams(st, 8, q.team_ids);
+        });
+  }
+
   Result<Analysis> PutAnalysis(std::string_view actor, const Analysis& analysis) override {
     Analysis a = analysis;
     a.updated_at = internal::NowUtc();
