@@ -184,24 +184,46 @@ std::vector<std::string> Names(const std::vector<StoredComponent>& cs) {
 TEST_P(StoreConformance, MigratesOnceAndReopens) {
   auto v = s().SchemaVersion();
   ASSERT_TRUE(v.ok()) << v.status().ToString();
-  EXPECT_EQ(*v, 4);  // 0001_init, 0002_findings, 0003_server, 0004_name_index
+  EXPECT_EQ(*v, 5);  // 0001_init, 0002_findings, 0003_server, 0004_name_index, 0005_document_content
   ASSERT_TRUE(s().CreateTeam("alice", "platform").ok());
   store_.reset();
   auto again = OpenStore(location_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   store_ = std::move(again).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 4);
+  EXPECT_EQ(s().SchemaVersion().value(), 5);
   auto teams = s().ListTeams({});
   ASSERT_TRUE(teams.ok());
   ASSERT_EQ(teams->size(), 1u);
   EXPECT_EQ((*teams)[0].name, "platform");
 }
 
+// 0005 moves document bytes out of sbom_documents; an upgraded database keeps every byte.
+TEST_P(StoreConformance, DocumentBytesSurviveTheMoveToTheirOwnTable) {
+  auto v = MakeVersion("shop", "1.0");
+  std::string bytes = Bytes("kept");
+  auto doc = s().PutSbom("ci", v.id, bytes, ShopSbom()).value();
+  store_.reset();
+  // The layout before 0005: bytes in sbom_documents.content.
+  RawExec(
+      "ALTER TABLE sbom_documents ADD COLUMN content BYTEA NOT NULL DEFAULT ''; "
+      "UPDATE sbom_documents SET content = (SELECT c.content FROM sbom_content c "
+      "WHERE c.document_id = sbom_documents.id); "
+      "DROP TABLE sbom_content; DELETE FROM schema_migrations WHERE version = 5");
+  auto reopened = OpenStore(location_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_EQ(s().SchemaVersion().value(), 5);
+  EXPECT_EQ(s().SbomBytes(doc.id).value(), bytes);
+  EXPECT_EQ(s().ListDocuments(v.id).value(), (std::vector<SbomDocument>{doc}));
+}
+
 TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
   auto team = s().CreateTeam("alice", "platform").value();
   store_.reset();
-  // Back to a database that only knows 0001: reopening applies 0002 and 0003 and keeps the data.
+  // Back to a database that only knows 0001: reopening applies 0002 to 0005 and keeps the data.
   RawExec(
+      "DROP TABLE sbom_content; ALTER TABLE sbom_documents ADD COLUMN content BYTEA NOT NULL "
+      "DEFAULT ''; "
       "DROP INDEX IF EXISTS components_name_c; "
       "DROP TABLE vulndb_state; DROP TABLE jobs; DROP TABLE sessions; "
       "DROP TABLE analysis_history; DROP TABLE analyses; DROP TABLE findings; "
@@ -209,7 +231,7 @@ TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
   auto reopened = OpenStore(location_);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 4);
+  EXPECT_EQ(s().SchemaVersion().value(), 5);
   EXPECT_EQ(s().GetTeam(team.id).value(), team);
   auto v = MakeVersion("shop", "1.0");
   EXPECT_TRUE(s().RecordFindingKeys("scanner", v.id, {{"a", "CVE-1"}}).ok());

@@ -535,10 +535,12 @@ class PostgresStore final : public Store {
           }
           doc.id = IdOf(w.exec_params1(
               "INSERT INTO sbom_documents (version_id, sha256, family, spec_version, encoding, "
-              "size_bytes, content, uploaded_at, uploaded_by, is_current) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, TRUE) RETURNING id",
+              "size_bytes, uploaded_at, uploaded_by, is_current) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, TRUE) RETURNING id",
               version_id, doc.sha256, doc.family, doc.spec_version, doc.encoding, doc.size_bytes,
-              pqxx::binarystring(bytes.data(), bytes.size()), doc.uploaded_at, doc.uploaded_by)[0]);
+              doc.uploaded_at, doc.uploaded_by)[0]);
+          w.exec_params0("INSERT INTO sbom_content (document_id, content) VALUES ($1, $2)", doc.id,
+                         pqxx::binarystring(bytes.data(), bytes.size()));
           // Older uploads stay (bytes for history) but stop being current; their rows go.
           w.exec_params0(
               "UPDATE sbom_documents SET is_current = FALSE WHERE version_id = $1 AND id <> $2",
@@ -587,7 +589,7 @@ class PostgresStore final : public Store {
 
   Result<std::string> SbomBytes(Id document_id) override {
     return One<std::string>(
-        "SELECT content FROM sbom_documents WHERE id = $1",
+        "SELECT content FROM sbom_content WHERE document_id = $1",
         [](const pqxx::row& r) { return pqxx::binarystring(r[0]).str(); },
         "document " + std::to_string(document_id), document_id);
   }

@@ -454,18 +454,23 @@ class SqliteStore final : public Store {
           auto ins_doc,
           db_->Prepare(
               "INSERT INTO sbom_documents (version_id, sha256, family, spec_version, encoding, "
-              "size_bytes, content, uploaded_at, uploaded_by, is_current) "
-              "VALUES (?, ?, ?, ?, ?, ?, zeroblob(?), ?, ?, 1) RETURNING id"));
+              "size_bytes, uploaded_at, uploaded_by, is_current) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"));
       ins_doc.Bind(1, version_id)
           .Bind(2, doc.sha256)
           .Bind(3, doc.family)
           .Bind(4, doc.spec_version)
           .Bind(5, doc.encoding)
           .Bind(6, doc.size_bytes)
-          .Bind(7, doc.size_bytes)
-          .Bind(8, doc.uploaded_at)
-          .Bind(9, doc.uploaded_by);
+          .Bind(7, doc.uploaded_at)
+          .Bind(8, doc.uploaded_by);
       SBOMHUB_ASSIGN_OR_RETURN(doc.id, StepId(ins_doc));
+      // No RETURNING here: it would materialize the zeroblob the bytes are streamed into.
+      SBOMHUB_ASSIGN_OR_RETURN(
+          auto ins_content,
+          db_->Prepare("INSERT INTO sbom_content (document_id, content) VALUES (?, zeroblob(?))"));
+      ins_content.Bind(1, doc.id).Bind(2, doc.size_bytes);
+      SBOMHUB_RETURN_IF_ERROR(MapError(ins_content.Run()));
       SBOMHUB_RETURN_IF_ERROR(WriteContent(doc.id, bytes));
 
       // Older uploads stay (bytes for history) but stop being current; their rows go.
@@ -532,7 +537,7 @@ class SqliteStore final : public Store {
 
   Result<std::string> SbomBytes(Id document_id) override {
     return One<std::string>(
-        "SELECT content FROM sbom_documents WHERE id = ?",
+        "SELECT content FROM sbom_content WHERE document_id = ?",
         [](const Statement& st) { return Str(st, 0); }, "document " + std::to_string(document_id),
         [&](Statement& st) { st.Bind(1, document_id); });
   }
@@ -1149,7 +1154,7 @@ class SqliteStore final : public Store {
   // twice at the memory peak of an ingest).
   Status WriteContent(Id id, std::string_view bytes) {
     sqlite3_blob* blob = nullptr;
-    int rc = sqlite3_blob_open(db_->raw(), "main", "sbom_documents", "content", id, 1, &blob);
+    int rc = sqlite3_blob_open(db_->raw(), "main", "sbom_content", "content", id, 1, &blob);
     if (rc != SQLITE_OK) {
       Status s = Status::Internal(std::string("opening document blob: ") +
                                   sqlite3_errmsg(db_->raw()));
