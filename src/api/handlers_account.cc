@@ -1,5 +1,4 @@
 // Sign-in/out, users, teams, API keys, the audit log and the job list.
-#include <charconv>
 
 #include "api/dto.h"
 #include "api/routes.h"
@@ -11,26 +10,6 @@ namespace sbomhub::api {
 namespace {
 
 using store::Id;
-
-std::optional<Id> AsId(std::string_view s) {
-  Id id = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-  return id;
-}
-
-// A team by name or numeric id.
-Result<store::Team> FindTeam(store::Store& store, std::string_view key) {
-  if (auto id = AsId(key)) {
-    auto t = store.GetTeam(*id);
-    if (t.ok() || t.status().code() != StatusCode::kNotFound) return t;
-  }
-  SBOMHUB_ASSIGN_OR_RETURN(auto teams, store.ListTeams(AllRows()));
-  for (auto& t : teams) {
-    if (t.name == key) return t;
-  }
-  return Status::NotFound("no team '" + Excerpt(key) + "'");
-}
 
 Result<store::User> FindUser(store::Store& store, std::string_view key) {
   auto u = store.GetUserByName(key);

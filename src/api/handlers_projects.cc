@@ -1,5 +1,4 @@
 // Projects, versions, their SBOM documents, components, dependency graph and paths.
-#include <charconv>
 
 #include "api/dto.h"
 #include "api/routes.h"
@@ -12,25 +11,6 @@ namespace sbomhub::api {
 namespace {
 
 using store::Id;
-
-std::optional<Id> AsId(std::string_view s) {
-  Id id = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-  return id;
-}
-
-Result<store::Team> TeamByKey(store::Store& store, std::string_view key) {
-  if (auto id = AsId(key)) {
-    auto t = store.GetTeam(*id);
-    if (t.ok() || t.status().code() != StatusCode::kNotFound) return t;
-  }
-  SBOMHUB_ASSIGN_OR_RETURN(auto teams, store.ListTeams(AllRows()));
-  for (auto& t : teams) {
-    if (t.name == key) return t;
-  }
-  return Status::NotFound("no team '" + Excerpt(key) + "'");
-}
 
 // Active finding counts of a project (or one version) by severity.
 struct RiskCounts {
@@ -73,7 +53,7 @@ Result<Reply> ListProjects(Call& call) {
     if (!filter.criticality) return Status::InvalidArgument("criticality must be critical, high, medium or low");
   }
   if (call.HasQuery("team")) {
-    auto team = TeamByKey(call.store, call.Query("team"));
+    auto team = FindTeam(call.store, call.Query("team"));
     if (!team.ok() && team.status().code() != StatusCode::kNotFound) return team.status();
     std::vector<Id> only;
     if (team.ok() && (call.who.SeesAllTeams() || call.who.InTeam(team->id))) only.push_back(team->id);
@@ -120,7 +100,7 @@ Result<Reply> CreateProject(Call& call) {
   if (name.empty() || AsId(name)) {
     return Status::InvalidArgument("project name must not be empty or a number (numbers address projects by id)");
   }
-  auto team = TeamByKey(call.store, team_key);
+  auto team = FindTeam(call.store, team_key);
   if (!team.ok()) return team.status();
   if (call.who.role != store::Role::kAdmin && !call.who.InTeam(team->id)) {
     return Status::PermissionDenied("you may create projects only in your own teams");
@@ -165,7 +145,7 @@ Result<Reply> PatchProject(Call& call) {
   }
   SBOMHUB_ASSIGN_OR_RETURN(std::string team_key, StringField(body, "team", false));
   if (!team_key.empty()) {
-    SBOMHUB_ASSIGN_OR_RETURN(auto team, TeamByKey(call.store, team_key));
+    SBOMHUB_ASSIGN_OR_RETURN(auto team, FindTeam(call.store, team_key));
     if (call.who.role != store::Role::kAdmin && !call.who.InTeam(team.id)) {
       return Status::PermissionDenied("you may move a project only to one of your own teams");
     }

@@ -1,6 +1,7 @@
 // The route table, path matching and the small helpers every handler uses.
 #include <charconv>
 
+#include "api/dto.h"
 #include "api/routes.h"
 #include "base/json_writer.h"
 #include "base/text.h"
@@ -181,13 +182,30 @@ bool CanWrite(const Principal& who, const store::Project& project) {
   return who.role == store::Role::kAnalyst && who.InTeam(project.team_id);
 }
 
+std::optional<store::Id> AsId(std::string_view s) {
+  store::Id id = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return id;
+}
+
+Result<store::Team> FindTeam(store::Store& store, std::string_view key) {
+  if (auto id = AsId(key)) {
+    auto t = store.GetTeam(*id);
+    if (t.ok() || t.status().code() != StatusCode::kNotFound) return t;
+  }
+  SBOMHUB_ASSIGN_OR_RETURN(auto teams, store.ListTeams(AllRows()));
+  for (auto& t : teams) {
+    if (t.name == key) return t;
+  }
+  return Status::NotFound("no team '" + Excerpt(key) + "'");
+}
+
 Result<store::Project> ResolveProject(Call& call, bool for_write) {
   const std::string& key = call.path.at("project");
   Result<store::Project> p = Status::NotFound("");
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
-  if (ec == std::errc() && ptr == key.data() + key.size()) {
-    p = call.store.GetProject(id);
+  if (auto id = AsId(key)) {
+    p = call.store.GetProject(*id);
     if (!p.ok() && p.status().code() == StatusCode::kNotFound) p = call.store.GetProjectByName(key);
   } else {
     p = call.store.GetProjectByName(key);

@@ -131,6 +131,11 @@ Result<nlohmann::json> JsonBody(const Call& call);
 // A string member: kInvalidArgument naming the field when missing (and required) or not a string.
 Result<std::string> StringField(const nlohmann::json& j, std::string_view field, bool required = true);
 
+// `s` as a whole decimal id ("12"); nullopt for anything else ("12a", "", "-").
+std::optional<store::Id> AsId(std::string_view s);
+// A team by numeric id or by name; kNotFound naming the key otherwise.
+Result<store::Team> FindTeam(store::Store& store, std::string_view key);
+
 // The project named by {project} (name or numeric id), when the caller may see it; another
 // team's project is kNotFound exactly like a missing one. With `for_write`, a caller who sees it
 // but may not change it gets kPermissionDenied.
