@@ -1085,16 +1085,28 @@ TEST_P(StoreConformance, FindingDetailsAreKeptAsLastReported) {
   EXPECT_EQ(AnalysisComponentKey("not a purl", "openssl"), "openssl");
 }
 
+// Team "platform" owns critical "shop" (versions 1.0 and 2.0); team "apps" owns low "blog" (0.1).
+struct TwoTeams {
+  Team platform, apps;
+  Project shop, blog;
+  ProjectVersion shop1, shop2, blog1;
+};
+TwoTeams TwoTeamPortfolio(Store& store) {
+  TwoTeams t;
+  t.platform = store.CreateTeam("root", "platform").value();
+  t.apps = store.CreateTeam("root", "apps").value();
+  t.shop = store.CreateProject("root", "shop", t.platform.id, Criticality::kCritical).value();
+  t.blog = store.CreateProject("root", "blog", t.apps.id, Criticality::kLow).value();
+  t.shop1 = store.CreateVersion("root", t.shop.id, "1.0").value();
+  t.shop2 = store.CreateVersion("root", t.shop.id, "2.0").value();
+  t.blog1 = store.CreateVersion("root", t.blog.id, "0.1").value();
+  return t;
+}
+
 // Affected-by: which project versions have a vulnerability, with the triage that applies, only
 // in the caller's teams.
 TEST_P(StoreConformance, FindingsByVulnerabilityWithTriageAndTeams) {
-  auto platform = s().CreateTeam("root", "platform").value();
-  auto apps = s().CreateTeam("root", "apps").value();
-  auto shop = s().CreateProject("root", "shop", platform.id, Criticality::kCritical).value();
-  auto blog = s().CreateProject("root", "blog", apps.id, Criticality::kLow).value();
-  auto shop1 = s().CreateVersion("root", shop.id, "1.0").value();
-  auto shop2 = s().CreateVersion("root", shop.id, "2.0").value();
-  auto blog1 = s().CreateVersion("root", blog.id, "0.1").value();
+  auto [platform, apps, shop, blog, shop1, shop2, blog1] = TwoTeamPortfolio(s());
   const std::string purl = "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1";
   auto l4s = Record("log4j-core", "CVE-2021-44228", "log4j-core", purl, "critical", 10.0, true);
   ASSERT_TRUE(s().RecordFindings("scanner", shop1.id, {l4s}).ok());
@@ -1147,13 +1159,7 @@ TEST_P(StoreConformance, FindingsByVulnerabilityWithTriageAndTeams) {
 
 // Counts for lists and dashboards agree with the rows QueryFindings returns, per team scope.
 TEST_P(StoreConformance, CountFindingsGroupsBySeverityAndKevPerProject) {
-  auto platform = s().CreateTeam("root", "platform").value();
-  auto apps = s().CreateTeam("root", "apps").value();
-  auto shop = s().CreateProject("root", "shop", platform.id, Criticality::kCritical).value();
-  auto blog = s().CreateProject("root", "blog", apps.id, Criticality::kLow).value();
-  auto shop1 = s().CreateVersion("root", shop.id, "1.0").value();
-  auto shop2 = s().CreateVersion("root", shop.id, "2.0").value();
-  auto blog1 = s().CreateVersion("root", blog.id, "0.1").value();
+  auto [platform, apps, shop, blog, shop1, shop2, blog1] = TwoTeamPortfolio(s());
   const std::string purl = "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1";
   auto l4s = Record("log4j-core", "CVE-2021-44228", "log4j-core", purl, "critical", 10.0, true);
   auto other = Record("log4j-core", "CVE-2021-45046", "log4j-core", purl, "critical", 9.0, false);
