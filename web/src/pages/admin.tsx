@@ -34,6 +34,22 @@ export function AdminPage({ tab, user }: { tab: string; user: User }): JSX.Eleme
   );
 }
 
+// The labelled role picker of the user and API key forms.
+function RoleSelect({ value, onChange }: { value: Role; onChange: (role: Role) => void }): JSX.Element {
+  return (
+    <label>
+      {t('role')}
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as Role)}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`role_${r}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function useAction(after: () => void) {
   const [err, setErr] = useState<Error>();
   const [busy, setBusy] = useState(false);
@@ -84,16 +100,7 @@ function Users(): JSX.Element {
           {t('password')}
           <input type="password" autoComplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required minLength={8} />
         </label>
-        <label>
-          {t('role')}
-          <select value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role_${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleSelect value={role} onChange={setRole} />
         <button type="submit" class="primary" disabled={act.busy}>
           {t('createUser')}
         </button>
@@ -280,16 +287,7 @@ function ApiKeys(): JSX.Element {
             ))}
           </select>
         </label>
-        <label>
-          {t('role')}
-          <select value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role_${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleSelect value={role} onChange={setRole} />
         <button type="submit" class="primary" disabled={act.busy}>
           {t('createKey')}
         </button>
