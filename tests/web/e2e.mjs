@@ -123,7 +123,14 @@ function watch(page, problems) {
     if (/Content Security Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // Only a confirmation the test announced (page.expectConfirm) is accepted; any other dialog
+  // (an alert from injected script, say) is a problem.
   page.on('dialog', async (d) => {
+    if (d.type() === 'confirm' && page.expectConfirm?.test(d.message())) {
+      page.expectConfirm = undefined;
+      await d.accept();
+      return;
+    }
     problems.push(`dialog opened: ${d.message()}`);
     await d.dismiss();
   });
@@ -229,8 +236,23 @@ async function main() {
     await page.getByRole('button', { name: 'blue', exact: true }).click();
     await page.getByLabel('Add member').selectOption('vera');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByRole('listitem').filter({ hasText: /^vera$/ }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: /^vera\b/ }).waitFor();
     check(true, 'teams red/blue and viewer vera (team blue) created through the admin pages');
+
+    // A member added by mistake is removed again (after a confirmation), and the API agrees.
+    await page.getByRole('button', { name: 'red', exact: true }).click();
+    await page.getByLabel('Add member').selectOption('vera');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const removeVera = page.getByRole('button', { name: 'Remove vera from team red' });
+    await removeVera.waitFor();
+    page.expectConfirm = /^Remove vera from team red\?/;
+    await removeVera.click();
+    await removeVera.waitFor({ state: 'detached', timeout: 15000 }).catch(() => undefined);
+    const redMembers = await page.evaluate(async () => (await fetch('/api/v1/teams/red/members')).json());
+    check(
+      !(await removeVera.isVisible()) && Array.isArray(redMembers.items) && !redMembers.items.some((m) => m.name === 'vera'),
+      'a team member is removed from the admin page (gone from the list and from GET /teams/red/members)',
+    );
 
     console.log('upload: an invalid document shows its diagnostics in place');
     if (fs.existsSync(INVALID)) {
@@ -330,6 +352,24 @@ async function main() {
     }
     const count = await page.goto(`${versionBase}/components`).then(() => page.getByTestId('component-count').innerText());
     check(/of [\d,]+ components/.test(count) && !/of 0 components/.test(count), `components tab lists the SBOM (${count})`);
+
+    console.log('keyboard: components table and dependency tree');
+    const grid = page.getByRole('grid', { name: 'Components' });
+    const body = grid.locator('.vbody');
+    await body.focus();
+    const activeRow = () => grid.locator('[role="row"][aria-selected="true"]');
+    await page.keyboard.press('End');
+    const rowCount = Number(await grid.getAttribute('aria-rowcount'));
+    const lastIndex = Number(await activeRow().getAttribute('aria-rowindex'));
+    check(rowCount > 2 && lastIndex === rowCount, `End makes the last row active and scrolls to it (row ${lastIndex} of ${rowCount})`);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    const secondIndex = Number(await activeRow().getAttribute('aria-rowindex'));
+    const activeId = await activeRow().getAttribute('id');
+    check(secondIndex === 3 && (await body.getAttribute('aria-activedescendant')) === activeId, 'Home then ArrowDown makes the second row active (aria-activedescendant follows)');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="paths"]').waitFor({ timeout: 30000 }).catch(() => undefined);
+    check(page.url().includes('/graph?to='), 'Enter on a component row opens every path to it');
     if (vulnId) {
       await page.goto(`${base}/#/vulnerabilities/${encodeURIComponent(vulnId)}`);
       await page.getByTestId('affected').waitFor({ timeout: 30000 }).catch(() => undefined);
@@ -360,7 +400,7 @@ async function main() {
     await page.getByTestId('upload-done').waitFor({ timeout: 30000 });
     await page.goto(`${base}/#/projects/xss-probe/versions/1/components`);
     await page.getByTestId('component-count').waitFor();
-    const table = page.getByRole('table', { name: 'Components' });
+    const table = page.getByRole('grid', { name: 'Components' });
     check(await table.getByText(XSS_IMG, { exact: true }).first().isVisible(), 'the <img onerror> name is visible as text in the table');
     check(await table.getByText(XSS_SCRIPT, { exact: true }).first().isVisible(), 'the <script> name is visible as text in the table');
     check((await table.getByText(`probe ${XSS_SCRIPT}`, { exact: true }).count()) === 1, 'the primary component named with a <script> is text too');
@@ -370,6 +410,25 @@ async function main() {
     await pathItems.first().waitFor({ timeout: 30000 }).catch(() => undefined);
     const pathText = (await pathItems.allInnerTexts()).join(' | ');
     check((await pathItems.count()) === 1 && pathText.includes(`probe ${XSS_SCRIPT}`) && pathText.includes(XSS_IMG), `the one path to the <img> component is listed as text (${pathText})`);
+    // The tree by keyboard (juice-shop's SBOM has no dependency graph; this one does).
+    const tree = page.getByRole('tree');
+    await tree.locator('[role="treeitem"]').first().waitFor({ timeout: 30000 });
+    const focused = () => page.evaluate(() => ({ level: document.activeElement?.getAttribute('aria-level'), expanded: document.activeElement?.getAttribute('aria-expanded') }));
+    await tree.locator('[role="treeitem"][tabindex="0"]').focus();
+    // Walk down to the first node that has children, with the keyboard only.
+    for (let i = 0; i < 50 && (await focused()).expanded !== 'false'; i++) await page.keyboard.press('ArrowDown');
+    const rootWas = await focused();
+    await page.keyboard.press('ArrowRight');
+    const opened = await focused();
+    await page.keyboard.press('ArrowRight');
+    const child = await focused();
+    await page.keyboard.press('ArrowLeft');
+    const parent = await focused();
+    check(
+      rootWas.level === '1' && rootWas.expanded === 'false' && opened.expanded === 'true' && child.level === '2' && parent.level === '1',
+      `tree keys: Down reaches a closed node, Right opens it, Right again enters its first child, Left returns to the parent (${JSON.stringify([rootWas, opened, child, parent])})`,
+    );
+    check((await tree.locator('[role="treeitem"][tabindex="0"]').count()) === 1, 'the tree is one tab stop (roving tabindex)');
     await page.getByRole('button', { name: 'Unfold these paths in the tree' }).click();
     check((await page.locator('.tree .onpath').count()) >= 2, 'unfolding the path highlights it in the tree');
     await shot(page, 'version-graph-paths');

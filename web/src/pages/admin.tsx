@@ -155,30 +155,42 @@ function Users(): JSX.Element {
 }
 
 interface Member {
-  id?: number;
-  name?: string;
-  user?: string;
-  username?: string;
+  id: number;
+  name: string;
+  role: string;
 }
 
 function TeamMembers({ team }: { team: string }): JSX.Element {
-  const members = useLoad((s) => get<Page<Member> | Member[]>(`/api/v1/teams/${seg(team)}/members`, s), [team]);
+  const members = useLoad((s) => get<Page<Member>>(`/api/v1/teams/${seg(team)}/members`, s), [team]);
   const users = useLoad((s) => get<Page<User>>('/api/v1/users', s), []);
   const [pick, setPick] = useState('');
   const act = useAction(() => members.reload());
   return (
     <div>
       <ul>
-        {itemsOf(members.data).map((m, i) => (
-          <li key={i}>{m.name ?? m.username ?? m.user ?? ''}</li>
+        {itemsOf(members.data).map((m) => (
+          <li key={m.id} class="member">
+            {m.name} <span class="muted">({tOr(`role_${m.role}`, m.role)})</span>{' '}
+            <button
+              type="button"
+              class="ghost"
+              aria-label={t('removeMemberOf', { user: m.name, team })}
+              onClick={() => {
+                if (window.confirm(t('confirmRemoveMember', { user: m.name, team }))) {
+                  act.run(() => del(`/api/v1/teams/${seg(team)}/members/${seg(m.name)}`));
+                }
+              }}
+            >
+              {t('remove')}
+            </button>
+          </li>
         ))}
       </ul>
       <form
         class="filters"
         onSubmit={(e) => {
           e.preventDefault();
-          const u = itemsOf(users.data).find((x) => x.name === pick);
-          act.run(() => post(`/api/v1/teams/${seg(team)}/members`, { user: pick, user_id: u?.id, username: pick }));
+          act.run(() => post(`/api/v1/teams/${seg(team)}/members`, { user: pick }));
         }}
       >
         <label>

@@ -5,7 +5,7 @@ import { VirtualTable, type Column } from '../components/virtual_table';
 import { ErrorBox, Loading } from '../components/ui';
 import { useLoad } from '../hooks';
 import { t, tOr } from '../i18n';
-import { href, type Route } from '../router';
+import { href, navigate, type Route } from '../router';
 
 export const ecosystemOf = (c: Component): string => c.ecosystem ?? c.purl_type ?? (c.purl?.match(/^pkg:([^/]+)\//)?.[1] ?? '');
 
@@ -108,7 +108,13 @@ export function ComponentsTab(props: { base: string; project: string; version: s
       <p class="muted" role="status" data-testid="component-count">
         {t('showingOf', { shown: filtered.length, total: rows.length })}
       </p>
-      <VirtualTable rows={filtered} columns={columns} label={t('tabComponents')} rowKey={(c, i) => `${c.bom_ref}#${i}`} />
+      <VirtualTable
+        rows={filtered}
+        columns={columns}
+        label={t('tabComponents')}
+        rowKey={(c, i) => `${c.bom_ref}#${i}`}
+        onRowActivate={(c) => navigate(href(['projects', props.project, 'versions', props.version, 'graph'], { to: c.bom_ref }))}
+      />
     </div>
   );
 }
