@@ -69,6 +69,14 @@ Result<Reply> SignIn(Call& call) {
   SBOMHUB_ASSIGN_OR_RETURN(auto body, JsonBody(call));
   SBOMHUB_ASSIGN_OR_RETURN(std::string name, StringField(body, "username"));
   SBOMHUB_ASSIGN_OR_RETURN(std::string password, StringField(body, "password"));
+  const std::string& client = call.req.remote_addr;
+  if (auto wait = call.server.login_throttle.RetryAfter(name, client); wait.count() > 0) {
+    Reply r = ErrorReply(429, "too_many_attempts",
+                         "too many failed sign-ins for this user or from this address; try again in " +
+                             std::to_string(wait.count()) + " s");
+    r.headers.emplace_back("Retry-After", std::to_string(wait.count()));
+    return r;
+  }
   auto user = call.store.GetUserByName(name);
   if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
   bool ok = false;
@@ -81,7 +89,11 @@ Result<Reply> SignIn(Call& call) {
     }();
     ok = auth::VerifyPassword(password, user.ok() ? user->password_hash : kDummy) && user.ok();
   }
-  if (!ok) return Status::Unauthenticated("wrong user name or password");
+  if (!ok) {
+    call.server.login_throttle.RecordFailure(name, client);
+    return Status::Unauthenticated("wrong user name or password");
+  }
+  call.server.login_throttle.RecordSuccess(name);
   std::string token = auth::RandomToken();
   std::string csrf = auth::RandomToken();
   SBOMHUB_ASSIGN_OR_RETURN(auto session, call.store.CreateSession(user->name, auth::TokenHash(token), user->id,
@@ -325,7 +337,8 @@ Result<Reply> ListJobs(Call& call) {
 
 void AddAccountRoutes(std::vector<Route>& r) {
   r.push_back({.method = "POST", .path = "/api/v1/session", .access = Access::kPublic, .tag = "session",
-               .summary = "sign in: sets the sbomhub_session cookie, answers {user, csrf_token}",
+               .summary = "sign in: sets the sbomhub_session cookie, answers {user, csrf_token}; 429 with Retry-After "
+                          "after 5 failures for the name (or 20 from the address), doubling up to 15 min",
                .body = Body::kJson, .body_fields = "username,password", .handler = SignIn});
   r.push_back({.method = "GET", .path = "/api/v1/session", .access = Access::kSignedIn, .tag = "session",
                .summary = "who am I: {user:{id,name,role,teams}, csrf_token}", .handler = GetSession});

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/server.h"
+#include "auth/login_throttle.h"
 #include "store/store.h"
 
 namespace sbomhub::api {
@@ -54,6 +55,8 @@ class ServerState {
   StorePool pool;
   // Argon2id takes 64 MiB per hash: at most this many run at once.
   std::counting_semaphore<64> hash_slots{2};
+  // Failed sign-ins per user name and client address (in memory: a restart forgets them).
+  auth::LoginThrottle login_throttle;
 };
 
 }  // namespace sbomhub::api

@@ -33,6 +33,23 @@ TEST_F(AuthFlow, WrongPasswordAndUnknownUserAreRefusedAlike) {
   EXPECT_EQ(server_.Call("POST", "/api/v1/session", {}, "{not json").status, 400);
 }
 
+TEST_F(AuthFlow, RepeatedWrongPasswordsLockTheNameBeforeThePasswordIsChecked) {
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(server_.Call("POST", "/api/v1/session", {}, R"({"username":"victor","password":"guess"})").status, 401);
+  }
+  Resp locked = server_.Call("POST", "/api/v1/session", {}, R"({"username":"victor","password":"guess"})");
+  EXPECT_EQ(locked.status, 429) << locked.body;
+  EXPECT_EQ(locked.json["error"]["code"], "too_many_attempts");
+  EXPECT_FALSE(locked.Header("Retry-After").empty());
+  // Even the right password waits out the lock: a locked name answers nothing about passwords.
+  Resp right = server_.Call("POST", "/api/v1/session", {}, R"({"username":"victor","password":"victor-password"})");
+  EXPECT_EQ(right.status, 429);
+  EXPECT_EQ(right.Header("Set-Cookie"), "");
+  // Other names from the same address are not locked by one name's failures.
+  EXPECT_EQ(server_.Call("POST", "/api/v1/session", {}, R"({"username":"alice","password":"alice-password"})").status,
+            200);
+}
+
 TEST_F(AuthFlow, SessionCookieIsHttpOnlyStrictAndNeedsCsrfForWrites) {
   Resp r = server_.Call("POST", "/api/v1/session", {}, R"({"username":"alice","password":"alice-password"})");
   ASSERT_EQ(r.status, 200) << r.body;
