@@ -11,6 +11,9 @@ namespace {
 
 std::string Fixture(const std::string& name) { return testing::Fixture("vuln/epss", name); }
 
+// The .csv.gz fixtures are written by the build from the committed CSV (testdata/README.md).
+std::string BuiltFixture(const std::string& name) { return testing::BuildDir() + "/tests/vuln/epss/testdata/" + name; }
+
 TEST(EpssOfficial, ReadsModelLineHeaderAndRows) {
   Result<EpssSet> set = ReadEpss(Fixture("official/epss_scores-2025-03-14.csv"));
   ASSERT_TRUE(set.ok()) << set.status().ToString();
@@ -28,14 +31,14 @@ TEST(EpssOfficial, ReadsModelLineHeaderAndRows) {
 }
 
 TEST(EpssOfficial, ReadsTheGzipCompressedFeedAsPublished) {
-  Result<EpssSet> set = ReadEpss(Fixture("gz/epss_scores-2025-03-14.csv.gz"));
+  Result<EpssSet> set = ReadEpss(BuiltFixture("gz/epss_scores-2025-03-14.csv.gz"));
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   EXPECT_EQ(set->stats.model_version, "v2025.03.14");
   EXPECT_EQ(set->stats.accepted, 3u);
   ASSERT_NE(set->Find("CVE-2021-44228"), nullptr);
   EXPECT_DOUBLE_EQ(set->Find("CVE-2021-44228")->epss, 0.94358);
   // A directory picks up .csv.gz files too.
-  Result<EpssSet> dir = ReadEpss(Fixture("gz"));
+  Result<EpssSet> dir = ReadEpss(BuiltFixture("gz"));
   ASSERT_TRUE(dir.ok()) << dir.status().ToString();
   EXPECT_EQ(dir->stats.files, 1u);
   EXPECT_EQ(dir->scores.size(), 3u);
@@ -113,7 +116,7 @@ TEST(EpssBadInput, FileWithoutSeparatedFieldsIsNotEpss) {
 }
 
 TEST(EpssBadInput, TruncatedGzipIsAParseError) {
-  Result<EpssSet> set = ReadEpss(Fixture("bad/truncated.csv.gz"));
+  Result<EpssSet> set = ReadEpss(BuiltFixture("bad/truncated.csv.gz"));
   ASSERT_FALSE(set.ok());
   EXPECT_EQ(set.status().code(), StatusCode::kParseError) << set.status().ToString();
   EXPECT_NE(set.status().message().find("truncated.csv.gz: corrupt gzip data"), std::string::npos)
