@@ -3,13 +3,13 @@
 
     make_gzip.py SOURCE OUTPUT [--truncate BYTES]
 
-The gzip header records SOURCE's base name (as `gzip` does) and mtime 0; level 9. With
+The gzip header records SOURCE's base name (as `gzip` does), mtime 0 and OS Unix; level 9. With
 --truncate only the first BYTES bytes are written: a stream cut short inside the deflate data.
 """
 import argparse
-import gzip
-import io
 import os
+import struct
+import zlib
 
 
 def main() -> None:
@@ -21,11 +21,12 @@ def main() -> None:
 
     with open(args.source, "rb") as f:
         data = f.read()
-    buffer = io.BytesIO()
-    with gzip.GzipFile(filename=os.path.basename(args.source), mode="wb", compresslevel=9,
-                       fileobj=buffer, mtime=0) as gz:
-        gz.write(data)
-    out = buffer.getvalue()
+    # The header is written here, not by the gzip module, whose OS byte differs between versions.
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = deflate.compress(data) + deflate.flush()
+    name = os.path.basename(args.source).encode("latin-1") + b"\0"
+    header = b"\x1f\x8b\x08\x08" + struct.pack("<I", 0) + b"\x02\x03" + name  # FLG.FNAME
+    out = header + body + struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
     if args.truncate is not None:
         if args.truncate >= len(out):
             raise SystemExit(f"--truncate {args.truncate} does not cut the {len(out)}-byte stream")
