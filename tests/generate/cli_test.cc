@@ -7,6 +7,7 @@
 #include "cli/generate_command.h"
 #include "formats/registry.h"
 #include "support/test_support.h"
+#include "test_util.h"
 
 namespace sbomhub::cli {
 namespace {
@@ -59,7 +60,7 @@ TEST(GenerateCommand, SpdxTargetsEncode) {
 
 TEST(GenerateCommand, ImageTarballsAreUnpackedAndCataloged) {
   int rc = -1;
-  std::string bytes = RunGenerate({testing::Fixture("generate", "image/docker-save.tar"), "--reproducible"}, &rc);
+  std::string bytes = RunGenerate({generate::testutil::BuiltFixture("image/docker-save.tar"), "--reproducible"}, &rc);
   ASSERT_EQ(rc, 0);
   EXPECT_NE(bytes.find("pkg:pypi/flask@3.0.0"), std::string::npos);
   EXPECT_NE(bytes.find("sbomhub:layer"), std::string::npos);

@@ -11,7 +11,7 @@ namespace {
 
 using ::testing::UnorderedElementsAre;
 using testutil::Edges;
-using testutil::ScanFixture;
+using testutil::ScanBuiltFixture;
 
 const model::Component* ByRef(const model::Sbom& sbom, std::string_view ref) {
   for (const auto& c : sbom.components) {
@@ -21,7 +21,7 @@ const model::Component* ByRef(const model::Sbom& sbom, std::string_view ref) {
 }
 
 TEST(ElfCataloger, SonameNeededEdgesPackageNoteAndEmbeddedLibraries) {
-  auto out = ScanFixture("elf/rootfs", {"elf"});
+  auto out = ScanBuiltFixture("elf/rootfs", {"elf"});
   const auto* lib = ByRef(out.sbom, "sbomhub:file:usr/lib/libdemo.so.1");
   ASSERT_NE(lib, nullptr);
   EXPECT_EQ(lib->purl, "pkg:rpm/fedora/demo-libs@1.2.3-4.fc38?arch=x86_64&distro=fedora-38");
@@ -45,13 +45,13 @@ TEST(ElfCataloger, SonameNeededEdgesPackageNoteAndEmbeddedLibraries) {
 }
 
 TEST(ElfCataloger, TruncatedElfIsReportedWithItsPathAndSkipped) {
-  auto out = ScanFixture("elf/rootfs", {"elf"});
+  auto out = ScanBuiltFixture("elf/rootfs", {"elf"});
   EXPECT_TRUE(testutil::HasErrorFor(out, "usr/lib/libbroken.so"));
   EXPECT_EQ(ByRef(out.sbom, "sbomhub:file:usr/lib/libbroken.so"), nullptr);
 }
 
 TEST(ElfFile, RejectsSectionTableOutsideTheFile) {
-  auto bytes = ReadFile(testing::Fixture("generate", "elf/rootfs/usr/lib/libdemo.so.1"));
+  auto bytes = ReadFile(testutil::BuiltFixture("elf/rootfs/usr/lib/libdemo.so.1"));
   ASSERT_TRUE(bytes.ok());
   std::string cut = bytes->substr(0, bytes->size() / 2);  // section headers live at the end
   auto parsed = elf::ElfFile::Parse(cut);

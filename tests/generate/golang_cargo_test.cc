@@ -135,7 +135,7 @@ TEST(CargoLock, RegistryAndGitCratesWithChecksumsAndVersionedDependencyStrings) 
 }
 
 TEST(CargoAuditable, DepV0SectionGivesCratesGraphAndBuildScope) {
-  auto out = ScanFixture("cargo/auditable", {"cargo-auditable"});
+  auto out = testutil::ScanBuiltFixture("cargo/auditable", {"cargo-auditable"});
   EXPECT_THAT(Purls(out.sbom), ElementsAre("pkg:cargo/cc@1.0.83", "pkg:cargo/demo-cli@0.3.0", "pkg:cargo/serde@1.0.188",
                                            "pkg:cargo/serde_derive@1.0.188"));
   EXPECT_THAT(Edges(out.sbom), UnorderedElementsAre("pkg:cargo/demo-cli@0.3.0 -> pkg:cargo/cc@1.0.83",

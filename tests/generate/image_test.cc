@@ -16,7 +16,7 @@ using testutil::Purls;
 GenerateOutput ScanImage(const std::string& name, ImageLimits limits = {}) {
   GenerateOptions options;
   options.reproducible = true;
-  auto out = GenerateFromImage(testing::Fixture("generate", "image/" + name), options, limits);
+  auto out = GenerateFromImage(testutil::BuiltFixture("image/" + name), options, limits);
   EXPECT_TRUE(out.ok()) << out.status().ToString();
   return out.ok() ? std::move(out).value() : GenerateOutput{};
 }
@@ -65,7 +65,7 @@ TEST(Image, DecompressionBombHitsTheRatioLimit) {
   ImageLimits limits;
   limits.max_ratio = 10;
   GenerateOptions options;
-  auto out = GenerateFromImage(testing::Fixture("generate", "image/bomb.tar"), options, limits);
+  auto out = GenerateFromImage(testutil::BuiltFixture("image/bomb.tar"), options, limits);
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().code(), StatusCode::kTooLarge);
 }
@@ -73,7 +73,7 @@ TEST(Image, DecompressionBombHitsTheRatioLimit) {
 TEST(Image, EntryCountLimitIsEnforced) {
   ImageLimits limits;
   limits.max_entries = 3;
-  auto out = GenerateFromImage(testing::Fixture("generate", "image/docker-save.tar"), {}, limits);
+  auto out = GenerateFromImage(testutil::BuiltFixture("image/docker-save.tar"), {}, limits);
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().code(), StatusCode::kTooLarge);
 }

@@ -33,7 +33,7 @@ TEST(ApkCataloger, InstalledDbWithDistroLicenseOriginAndProvidesEdges) {
 }
 
 TEST(RpmCataloger, ReadsHeadersFromSqliteSkipsPubkeysAndReportsBadBlobs) {
-  auto out = ScanFixture("rpm", {"rpm"});
+  auto out = testutil::ScanBuiltFixture("rpm", {"rpm"});
   EXPECT_THAT(Purls(out.sbom),
               ElementsAre("pkg:rpm/rocky/bash@5.1.8-6.el9_1?arch=x86_64&distro=rocky-9.3",
                           "pkg:rpm/rocky/openssl-libs@3.0.7-24.el9?arch=x86_64&distro=rocky-9.3&epoch=1&upstream=openssl-3.0.7-24.el9.src.rpm"));
@@ -155,7 +155,7 @@ namespace sbomhub::generate {
 namespace {
 
 TEST(JavaArchive, PomPropertiesNestedJarsAndManifestFallback) {
-  auto out = testutil::ScanFixture("java-archive", {"java-archive"});
+  auto out = testutil::ScanBuiltFixture("java-archive", {"java-archive"});
   std::vector<std::string> refs;
   for (const auto& c : out.sbom.components) refs.push_back(c.bom_ref);
   EXPECT_THAT(refs, ::testing::ElementsAre("pkg:maven/com.example/app@1.0.0", "pkg:maven/org.yaml/snakeyaml@2.2",

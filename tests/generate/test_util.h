@@ -13,15 +13,32 @@
 
 namespace sbomhub::generate::testutil {
 
-inline GenerateOutput ScanFixture(const std::string& dir, std::vector<std::string> catalogers = {}) {
+// Binary fixtures (ELF files, image tarballs, jars, rpmdb.sqlite) are not committed: the build
+// writes them from readable sources in testdata/ (tests/generate/CMakeLists.txt), into
+// BuiltFixture("elf/rootfs") -> "<build>/tests/generate/testdata/elf/rootfs".
+inline std::string BuiltFixture(const std::string& relative) {
+  return testing::BuildDir() + "/tests/generate/testdata/" + relative;
+}
+
+inline GenerateOutput ScanDirectory(const std::string& path, std::vector<std::string> catalogers = {}) {
   GenerateOptions options;
   options.catalogers = std::move(catalogers);
   options.reproducible = true;
   options.name = "fixture";
-  auto out = Generate(testing::Fixture("generate", dir), options);
+  auto out = Generate(path, options);
   EXPECT_TRUE(out.ok()) << out.status().ToString();
   if (!out.ok()) return {};
   return std::move(out).value();
+}
+
+// ScanFixture("npm/lock-v3") scans <repo>/tests/generate/testdata/npm/lock-v3.
+inline GenerateOutput ScanFixture(const std::string& dir, std::vector<std::string> catalogers = {}) {
+  return ScanDirectory(testing::Fixture("generate", dir), std::move(catalogers));
+}
+
+// ScanBuiltFixture("elf/rootfs") scans the tree the build wrote (see BuiltFixture).
+inline GenerateOutput ScanBuiltFixture(const std::string& dir, std::vector<std::string> catalogers = {}) {
+  return ScanDirectory(BuiltFixture(dir), std::move(catalogers));
 }
 
 inline const model::Component* ByPurl(const model::Sbom& sbom, std::string_view purl) {
