@@ -1,7 +1,10 @@
 // Decode + normalize throughput of sbomhub's codecs on real files.
 //
 //   sbomhub_bench_decode [--min-seconds S] FILE...   throughput table (best of runs, wall and CPU)
-//   sbomhub_bench_decode --rss FILE                   decode once, print peak RSS and CPU (own process)
+//   sbomhub_bench_decode --rss FILE                   decode the file path once, as the CLI does
+//                                                     (DecodeSbomFile), print peak RSS and CPU
+//   sbomhub_bench_decode --rss-in-memory FILE         the same for bytes already in memory, as an
+//                                                     upload is decoded (ReadFile, then DecodeSbom)
 //
 // scripts/run-bench runs this beside the peers (python json.load, node JSON.parse, cdxrs) on the
 // same files in the same run; see bench/README.md.
@@ -12,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -37,29 +41,41 @@ long PeakRssKiB() {
   return u.ru_maxrss;
 }
 
-int RssMode(const std::string& path) {
-  auto bytes = sbomhub::ReadFile(path);
+// One decode in a fresh process: every page of the model is faulted in, and the peak (VmHWM)
+// covers the whole process, the input included. `from_path`: the file path is decoded as the CLI
+// does it (DecodeSbomFile, the file read or mapped inside the measurement); otherwise the file is
+// read into memory first, as an uploaded body is decoded.
+int RssMode(const std::string& path, bool from_path) {
+  // From a path the file is not read here: that would set the peak before the decode starts.
+  auto bytes = from_path ? sbomhub::Result<std::string>(std::string()) : sbomhub::ReadFile(path);
   if (!bytes.ok()) {
     std::fprintf(stderr, "%s\n", bytes.status().message().c_str());
+    return 2;
+  }
+  std::error_code size_error;
+  auto file_size = static_cast<std::size_t>(std::filesystem::file_size(path, size_error));
+  if (size_error) {
+    std::fprintf(stderr, "%s: %s\n", path.c_str(), size_error.message().c_str());
     return 2;
   }
   long before = PeakRssKiB();
   sbomhub::formats::DecodeOptions opts;
   opts.file_name = path;
-  // One decode in a fresh process, as the CLI does it: every page of the model is faulted in.
   double c0 = ThreadCpuSeconds();
-  auto decoded = sbomhub::formats::DecodeSbom(*bytes, opts);
+  auto decoded = from_path ? sbomhub::formats::DecodeSbomFile(path, sbomhub::kDefaultMaxInputBytes)
+                           : sbomhub::formats::DecodeSbom(*bytes, opts);
   double cpu = ThreadCpuSeconds() - c0;
   if (!decoded.ok()) {
     std::fprintf(stderr, "%s\n", decoded.status().message().c_str());
     return 1;
   }
   long after = PeakRssKiB();
-  double file_mib = static_cast<double>(bytes->size()) / (1024.0 * 1024.0);
-  std::printf("%s\tfile %.1f MiB\tpeak RSS %.1f MiB (%.2fx file)\tRSS before decode %.1f MiB\t"
+  double file_mib = static_cast<double>(file_size) / (1024.0 * 1024.0);
+  std::printf("%s\t%s\tfile %.1f MiB\tpeak RSS %.1f MiB (%.2fx file)\tRSS before decode %.1f MiB\t"
               "decode CPU %.0f ms (%.0f MB/s)\n",
-              path.c_str(), file_mib, after / 1024.0, (after / 1024.0) / file_mib, before / 1024.0,
-              cpu * 1e3, static_cast<double>(bytes->size()) / 1e6 / cpu);
+              path.c_str(), from_path ? "path" : "in-memory", file_mib, after / 1024.0,
+              (after / 1024.0) / file_mib, before / 1024.0, cpu * 1e3,
+              static_cast<double>(file_size) / 1e6 / cpu);
   return 0;
 }
 
@@ -69,7 +85,10 @@ int main(int argc, char** argv) {
   double min_seconds = 2.0;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--rss") == 0 && i + 1 < argc) return RssMode(argv[i + 1]);
+    if (std::strcmp(argv[i], "--rss") == 0 && i + 1 < argc) return RssMode(argv[i + 1], true);
+    if (std::strcmp(argv[i], "--rss-in-memory") == 0 && i + 1 < argc) {
+      return RssMode(argv[i + 1], false);
+    }
     if (std::strcmp(argv[i], "--min-seconds") == 0 && i + 1 < argc) {
       min_seconds = std::atof(argv[++i]);
       continue;
@@ -77,7 +96,8 @@ int main(int argc, char** argv) {
     files.emplace_back(argv[i]);
   }
   if (files.empty()) {
-    std::fprintf(stderr, "usage: sbomhub_bench_decode [--min-seconds S] FILE... | --rss FILE\n");
+    std::fprintf(stderr, "usage: sbomhub_bench_decode [--min-seconds S] FILE... | --rss FILE | "
+                 "--rss-in-memory FILE\n");
     return 2;
   }
   std::printf("%-60s %8s %8s %5s %9s %7s %12s %9s %7s\n", "file", "MiB", "format", "runs",

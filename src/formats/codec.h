@@ -17,6 +17,8 @@
 
 namespace sbomhub::formats {
 
+class MappedInput;
+
 struct Identification {
   model::SpecFamily family = model::SpecFamily::kCycloneDx;
   model::Encoding encoding = model::Encoding::kJson;
@@ -64,6 +66,16 @@ class Codec {
   // `bytes` must have at least kInputPadding bytes of spare capacity (ReadFile and PaddedCopy
   // guarantee it); the codec does not copy the input.
   virtual Result<Decoded> Decode(const std::string& bytes, const DecodeOptions& options) const = 0;
+
+  // Decodes a mapped file in place, telling `input` which prefix it has consumed so those pages
+  // can leave memory while the model grows (formats/common/mapped_input.h). nullopt: this codec
+  // has no such path, and the caller copies the bytes and calls Decode.
+  virtual std::optional<Result<Decoded>> DecodeMapped(MappedInput& input,
+                                                      const DecodeOptions& options) const {
+    (void)input;
+    (void)options;
+    return std::nullopt;
+  }
 
   // Spec versions Encode accepts, oldest first; empty = this codec cannot encode.
   virtual std::vector<std::string> EncodeVersions() const { return {}; }

@@ -1,6 +1,7 @@
 #include "formats/registry.h"
 
 #include "base/file.h"
+#include "formats/common/mapped_input.h"
 #include "formats/cyclonedx/cyclonedx.h"
 #include "formats/spdx/spdx.h"
 
@@ -45,10 +46,20 @@ Result<Decoded> DecodeSbom(const std::string& bytes, const DecodeOptions& option
 }
 
 Result<Decoded> DecodeSbomFile(const std::string& path, std::uint64_t max_bytes) {
-  auto bytes = ReadFile(path, max_bytes);
-  if (!bytes.ok()) return bytes.status();
   DecodeOptions options;
   options.file_name = path;
+  // Mapped, a codec that decodes in place hands consumed pages back as it goes, so the input
+  // and the finished model are not both resident; otherwise (and for stdin, pipes, errors) the
+  // file is read whole.
+  if (auto mapped = MappedInput::Open(path, max_bytes)) {
+    for (const Codec* c : AllCodecs()) {
+      if (!c->Identify(mapped->bytes())) continue;
+      if (auto decoded = c->DecodeMapped(*mapped, options)) return std::move(*decoded);
+      break;
+    }
+  }
+  auto bytes = ReadFile(path, max_bytes);
+  if (!bytes.ok()) return bytes.status();
   return DecodeSbom(*bytes, options);
 }
 

@@ -72,6 +72,10 @@ class CycloneDxJsonCodec final : public Codec {
   Result<Decoded> Decode(const std::string& bytes, const DecodeOptions& options) const override {
     return internal::DecodeJson(bytes, options);
   }
+  std::optional<Result<Decoded>> DecodeMapped(MappedInput& input,
+                                              const DecodeOptions& options) const override {
+    return internal::DecodeJsonMapped(input, options);
+  }
   std::vector<std::string> EncodeVersions() const override { return {"1.4", "1.5", "1.6"}; }
   Result<Encoded> Encode(const model::Sbom& sbom, const EncodeOptions& options) const override {
     int minor = EncodeMinor(options.spec_version);

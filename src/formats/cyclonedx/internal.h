@@ -154,6 +154,8 @@ std::optional<Result<Decoded>> DecodeJsonInPieces(const std::string& bytes,
 // One DOM of the whole text: the reference both paths must agree with (tests and the fuzzer
 // compare them), and the path for everything DecodeJsonInPieces declines.
 Result<Decoded> DecodeJsonWholeDocument(const std::string& bytes, const DecodeOptions& options);
+// DecodeJson on a mapped file, in place: pages of decoded pieces are handed back as it goes.
+Result<Decoded> DecodeJsonMapped(MappedInput& input, const DecodeOptions& options);
 Result<Decoded> DecodeXml(const std::string& bytes, const DecodeOptions& options);
 
 // ---- shared by both encoders ----

@@ -39,6 +39,7 @@
 
 #include "base/text.h"
 #include "formats/common/json_errors.h"
+#include "formats/common/mapped_input.h"
 #include "formats/cyclonedx/internal.h"
 #include "formats/cyclonedx/spec.h"
 
@@ -459,8 +460,10 @@ class Decoder {
   // The whole document as one DOM.
   void Bom(object root);
   // The document as pieces (see the top of this file): `members` of the top-level object of
-  // `text`. False when a piece does not parse; the decode then starts again with Bom().
-  bool BomInPieces(std::string_view text, const std::vector<Member>& members);
+  // `text`. False when a piece does not parse; the decode then starts again with Bom(). Each
+  // decoded piece is reported to `mapped` (when the text is a mapped file) so its pages can go.
+  bool BomInPieces(std::string_view text, const std::vector<Member>& members,
+                   MappedInput* mapped);
   void Finish() { ctx_.Finish(sbom_); }
 
  private:
@@ -676,7 +679,8 @@ void Decoder::Bom(object root) {
   BomEnd(keys);
 }
 
-bool Decoder::BomInPieces(std::string_view text, const std::vector<Member>& members) {
+bool Decoder::BomInPieces(std::string_view text, const std::vector<Member>& members,
+                          MappedInput* mapped) {
   PieceParser pieces(text);
   Keys keys(*this, kBomTable, "the BOM", Strict());
   for (const Member& m : members) {
@@ -708,11 +712,13 @@ bool Decoder::BomInPieces(std::string_view text, const std::vector<Member>& memb
         } else {
           Dependency(item);
         }
+        if (mapped) mapped->ConsumedUpTo(text.data() + items[i].end);
       }
       continue;
     }
     if (!pieces.Parse(m.value, v)) return false;
     BomMember(keys, m.key, v);
+    if (mapped) mapped->ConsumedUpTo(text.data() + m.value.end);
   }
   BomEnd(keys);
   return true;
@@ -1860,25 +1866,37 @@ Result<Decoded> Finished(Decoded out, std::string_view text, const std::string& 
   return out;
 }
 
-// A UTF-8 byte order mark is legal before a JSON text (RFC 8259 §8.1 lets parsers ignore it).
-std::string_view WithoutBom(const std::string& bytes) {
-  std::string_view text = bytes;
-  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
-  return text;
-}
-
 std::string FileName(const DecodeOptions& options) {
   return options.file_name.empty() ? std::string("<input>") : options.file_name;
 }
 
 }  // namespace
 
-std::optional<Result<Decoded>> DecodeJsonInPieces(const std::string& bytes,
-                                                  const DecodeOptions& options) {
+namespace {
+
+// The input of one decode: `bytes` as given, whether kInputPadding readable bytes follow them,
+// and the mapping they live in, if any.
+struct Input {
+  std::string_view bytes;
+  bool padded = false;
+  MappedInput* mapped = nullptr;
+};
+
+Input StringInput(const std::string& bytes) {
+  return {bytes, bytes.capacity() - bytes.size() >= simdjson::SIMDJSON_PADDING, nullptr};
+}
+
+// A UTF-8 byte order mark is legal before a JSON text (RFC 8259 §8.1 lets parsers ignore it).
+std::string_view WithoutBom(std::string_view text) {
+  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  return text;
+}
+
+std::optional<Result<Decoded>> InPieces(const Input& input, const DecodeOptions& options) {
   const std::string file = FileName(options);
-  // The contract promises padding; pieces are parsed in place, so without it: whole document.
-  if (bytes.capacity() - bytes.size() < simdjson::SIMDJSON_PADDING) return std::nullopt;
-  std::string_view text = WithoutBom(bytes);
+  // Pieces are parsed in place, so without padding: whole document.
+  if (!input.padded) return std::nullopt;
+  std::string_view text = WithoutBom(input.bytes);
   std::vector<Member> members;
   if (!SplitObject(text, members)) return std::nullopt;
   std::string spec;
@@ -1897,27 +1915,27 @@ std::optional<Result<Decoded>> DecodeJsonInPieces(const std::string& bytes,
   Decoded out = NewDecoded(spec);
   {
     Decoder decoder(*minor, out);
-    if (!decoder.BomInPieces(text, members)) return std::nullopt;
+    if (!decoder.BomInPieces(text, members, input.mapped)) return std::nullopt;
     decoder.Finish();
   }
   return Finished(std::move(out), text, file);
 }
 
-Result<Decoded> DecodeJsonWholeDocument(const std::string& bytes, const DecodeOptions& options) {
+Result<Decoded> WholeDocument(const Input& input, const DecodeOptions& options) {
   const std::string file = FileName(options);
   // One parser per thread, reused: its buffers are sized for the largest document seen so far,
   // so repeated decodes skip the allocation and page-faulting of fresh buffers.
   thread_local simdjson::dom::parser parser;
-  if (parser.capacity() < bytes.size() || parser.max_depth() != kMaxJsonDepth) {
-    if (auto alloc = parser.allocate(bytes.size(), kMaxJsonDepth); alloc != simdjson::SUCCESS) {
+  if (parser.capacity() < input.bytes.size() || parser.max_depth() != kMaxJsonDepth) {
+    if (auto alloc = parser.allocate(input.bytes.size(), kMaxJsonDepth);
+        alloc != simdjson::SUCCESS) {
       return Status::TooLarge(file + ": cannot parse: " + simdjson::error_message(alloc));
     }
   }
   // The contract promises padding; a caller that broke it still gets a correct (copying) parse.
-  bool padded = bytes.capacity() - bytes.size() >= simdjson::SIMDJSON_PADDING;
-  std::string_view text = WithoutBom(bytes);
+  std::string_view text = WithoutBom(input.bytes);
   element root;
-  auto err = parser.parse(text.data(), text.size(), !padded).get(root);
+  auto err = parser.parse(text.data(), text.size(), !input.padded).get(root);
   if (err) {
     Status located = LocateJsonError(text, file);
     if (!located.ok()) return located;
@@ -1944,9 +1962,27 @@ Result<Decoded> DecodeJsonWholeDocument(const std::string& bytes, const DecodeOp
   return Finished(std::move(out), text, file);
 }
 
+}  // namespace
+
+std::optional<Result<Decoded>> DecodeJsonInPieces(const std::string& bytes,
+                                                  const DecodeOptions& options) {
+  return InPieces(StringInput(bytes), options);
+}
+
+Result<Decoded> DecodeJsonWholeDocument(const std::string& bytes, const DecodeOptions& options) {
+  return WholeDocument(StringInput(bytes), options);
+}
+
 Result<Decoded> DecodeJson(const std::string& bytes, const DecodeOptions& options) {
-  if (auto pieces = DecodeJsonInPieces(bytes, options)) return std::move(*pieces);
-  return DecodeJsonWholeDocument(bytes, options);
+  Input input = StringInput(bytes);
+  if (auto pieces = InPieces(input, options)) return std::move(*pieces);
+  return WholeDocument(input, options);
+}
+
+Result<Decoded> DecodeJsonMapped(MappedInput& mapped, const DecodeOptions& options) {
+  Input input{mapped.bytes(), /*padded=*/true, &mapped};
+  if (auto pieces = InPieces(input, options)) return std::move(*pieces);
+  return WholeDocument(input, options);
 }
 
 }  // namespace sbomhub::formats::cyclonedx::internal
