@@ -8,6 +8,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <span>
 #include <system_error>
 #include <thread>
 
@@ -599,11 +600,12 @@ class BatchWriter {
       : db_(db), batch_size_(std::max<std::size_t>(batch_size, 1)), progress_(progress) {}
 
   Status Write(const Chunk& c, vulndb::PutCounts& counts) {
-    for (std::size_t i = 0; i < c.size(); ++i) {
+    for (std::size_t i = 0; i < c.size();) {
       if (!open_) {
         SBOMHUB_RETURN_IF_ERROR(db_.BeginBatch());
         open_ = true;
       }
+      std::size_t written = 1;
       switch (c.kind) {
         case Chunk::Kind::kAdvisory:
           SBOMHUB_RETURN_IF_ERROR(db_.PutPrepared(c.advisories[i], counts));
@@ -612,11 +614,16 @@ class BatchWriter {
           SBOMHUB_RETURN_IF_ERROR(db_.PutKev(c.kevs[i], counts));
           break;
         case Chunk::Kind::kEpss:
-          SBOMHUB_RETURN_IF_ERROR(db_.PutEpss(c.epss[i], counts));
+          // As many rows as fit in the open batch, in multi-row statements.
+          written = std::min(c.size() - i, batch_size_ - in_batch_);
+          SBOMHUB_RETURN_IF_ERROR(
+              db_.PutEpssRows(std::span<const vulndb::EpssRecord>(c.epss).subspan(i, written), counts));
           break;
       }
-      ++total_;
-      if (++in_batch_ < batch_size_) continue;
+      i += written;
+      total_ += written;
+      in_batch_ += written;
+      if (in_batch_ < batch_size_) continue;
       in_batch_ = 0;
       open_ = false;
       SBOMHUB_RETURN_IF_ERROR(db_.CommitBatch());

@@ -55,6 +55,56 @@ CREATE TABLE import_run(
   finished_at TEXT NOT NULL,
   records INTEGER NOT NULL);
 )sql",
+    // v2: each index table becomes one b-tree keyed by what the matchers look up (WITHOUT ROWID,
+    // primary key = lookup key + advisory row id) instead of a rowid table plus two secondary
+    // indexes and a foreign-key check per row: an index row costs one b-tree insert instead of
+    // three plus a parent lookup. The rows of an advisory are found again through the keys it
+    // stores itself (advisory.index_keys, EncodeIndexKeys), so no index on advisory_rowid is
+    // needed to replace them. The EPSS table (several hundred thousand rows) gets the same
+    // treatment: keyed by CVE alone, one b-tree instead of a rowid table plus its key index.
+    R"sql(
+ALTER TABLE advisory ADD COLUMN index_keys BLOB NOT NULL DEFAULT '';
+UPDATE advisory SET index_keys =
+  coalesce((SELECT group_concat('p' || length(CAST(ecosystem AS BLOB)) || ':' || ecosystem ||
+                                length(CAST(name AS BLOB)) || ':' || name, '')
+            FROM (SELECT DISTINCT ecosystem, name FROM package_index WHERE advisory_rowid=advisory.rowid)), '') ||
+  coalesce((SELECT group_concat('c' || length(CAST(vendor AS BLOB)) || ':' || vendor ||
+                                length(CAST(product AS BLOB)) || ':' || product, '')
+            FROM (SELECT DISTINCT vendor, product FROM cpe_index WHERE advisory_rowid=advisory.rowid)), '') ||
+  coalesce((SELECT group_concat('a' || length(CAST(alias AS BLOB)) || ':' || alias, '')
+            FROM (SELECT DISTINCT alias FROM alias WHERE advisory_rowid=advisory.rowid)), '');
+CREATE TABLE package_index_v2(
+  ecosystem TEXT NOT NULL,
+  name TEXT NOT NULL,
+  advisory_rowid INTEGER NOT NULL,
+  PRIMARY KEY(ecosystem, name, advisory_rowid)) WITHOUT ROWID;
+INSERT OR IGNORE INTO package_index_v2 SELECT ecosystem, name, advisory_rowid FROM package_index;
+DROP TABLE package_index;
+ALTER TABLE package_index_v2 RENAME TO package_index;
+CREATE TABLE cpe_index_v2(
+  vendor TEXT NOT NULL,
+  product TEXT NOT NULL,
+  advisory_rowid INTEGER NOT NULL,
+  PRIMARY KEY(vendor, product, advisory_rowid)) WITHOUT ROWID;
+INSERT OR IGNORE INTO cpe_index_v2 SELECT vendor, product, advisory_rowid FROM cpe_index;
+DROP TABLE cpe_index;
+ALTER TABLE cpe_index_v2 RENAME TO cpe_index;
+CREATE TABLE alias_v2(
+  alias TEXT NOT NULL,
+  advisory_rowid INTEGER NOT NULL,
+  PRIMARY KEY(alias, advisory_rowid)) WITHOUT ROWID;
+INSERT OR IGNORE INTO alias_v2 SELECT alias, advisory_rowid FROM alias;
+DROP TABLE alias;
+ALTER TABLE alias_v2 RENAME TO alias;
+CREATE TABLE epss_v2(
+  cve TEXT PRIMARY KEY,
+  score REAL NOT NULL,
+  percentile REAL NOT NULL,
+  score_date TEXT NOT NULL) WITHOUT ROWID;
+INSERT INTO epss_v2 SELECT cve, score, percentile, score_date FROM epss;
+DROP TABLE epss;
+ALTER TABLE epss_v2 RENAME TO epss;
+)sql",
 };
 
 // Orders two feed timestamps by their digits only (YYYY MM DD hh mm ss fraction), so NVD 1.1's
@@ -75,12 +125,39 @@ int CompareTimestamps(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+// Index rows per multi-row INSERT. Larger statements save little more (the per-statement cost is
+// already spread over 32 rows) and cost more to prepare.
+constexpr std::size_t kRowsPerInsert = 32;
+
+std::string MultiRowInsert(std::string_view table, std::string_view columns, int columns_per_row, std::size_t rows) {
+  std::string sql = "INSERT INTO " + std::string(table) + "(" + std::string(columns) + ") VALUES";
+  int param = 1;
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ",(";
+    for (int c = 0; c < columns_per_row; ++c) {
+      if (c > 0) sql += ',';
+      sql += '?' + std::to_string(param++);
+    }
+    sql += ')';
+  }
+  return sql;
+}
+
+// Reads: valid on every schema version this binary can open read-only (the v1 and v2 index tables
+// have the same columns).
 struct VulnDb::Statements {
+  sqlite::Statement by_package, by_cpe, by_alias, record, get_kev, get_epss;
+};
+
+// Writes: prepared only on read-write opens, after the migrations, so they may use the newest
+// schema.
+struct VulnDb::WriteStatements {
   sqlite::Statement select_existing, insert_advisory, update_advisory;
   sqlite::Statement delete_package, delete_cpe, delete_alias;
   sqlite::Statement insert_package, insert_cpe, insert_alias;
-  sqlite::Statement by_package, by_cpe, by_alias, record;
-  sqlite::Statement insert_kev, update_kev, insert_epss, update_epss, get_kev, get_epss, put_run;
+  sqlite::Statement insert_packages, insert_cpes, insert_aliases;  // kRowsPerInsert rows each
+  sqlite::Statement insert_kev, update_kev, insert_epss, update_epss, put_run;
+  sqlite::Statement insert_epss_rows;  // kRowsPerInsert rows
 };
 
 VulnDb::VulnDb(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
@@ -98,7 +175,7 @@ Result<std::unique_ptr<VulnDb>> VulnDb::Open(const std::string& path, sqlite::Da
     // unchanged: WAL + NORMAL, as the wrapper sets.
     SBOMHUB_RETURN_IF_ERROR(out->db_->Exec("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=8192;"));
   }
-  SBOMHUB_RETURN_IF_ERROR(out->PrepareStatements());
+  SBOMHUB_RETURN_IF_ERROR(out->PrepareStatements(mode == sqlite::Database::Mode::kReadWrite));
   return out;
 }
 
@@ -125,43 +202,148 @@ Status VulnDb::Migrate() {
   return Status::Ok();
 }
 
-Status VulnDb::PrepareStatements() {
+Status VulnDb::PrepareStatements(bool writable) {
+  // Every statement is checked: a schema this binary does not expect (a damaged file) is an
+  // error to report, not a crash.
+  Status failed;
+  auto prepare = [&](std::string_view sql) -> sqlite::Statement {
+    auto st = db_->Prepare(sql);
+    if (st.ok()) return std::move(st).value();
+    if (failed.ok()) failed = st.status().WithContext("preparing vulnerability database statements");
+    return std::move(db_->Prepare("SELECT NULL").value());
+  };
   st_ = std::make_unique<Statements>(Statements{
-      db_->Prepare("SELECT rowid, record, modified FROM advisory WHERE source=?1 AND id=?2").value(),
-      db_->Prepare("INSERT INTO advisory(source,id,source_id,modified,withdrawn,record) VALUES(?1,?2,?3,?4,?5,?6) "
-                   "ON CONFLICT(source,id) DO NOTHING").value(),
-      db_->Prepare("UPDATE advisory SET source_id=?1, modified=?2, withdrawn=?3, record=?4 WHERE rowid=?5").value(),
-      db_->Prepare("DELETE FROM package_index WHERE advisory_rowid=?1").value(),
-      db_->Prepare("DELETE FROM cpe_index WHERE advisory_rowid=?1").value(),
-      db_->Prepare("DELETE FROM alias WHERE advisory_rowid=?1").value(),
-      db_->Prepare("INSERT INTO package_index(advisory_rowid,ecosystem,name) VALUES(?1,?2,?3)").value(),
-      db_->Prepare("INSERT INTO cpe_index(advisory_rowid,vendor,product) VALUES(?1,?2,?3)").value(),
-      db_->Prepare("INSERT INTO alias(advisory_rowid,alias) VALUES(?1,?2)").value(),
-      db_->Prepare("SELECT DISTINCT p.advisory_rowid FROM package_index p JOIN advisory a ON a.rowid=p.advisory_rowid "
-                   "WHERE p.ecosystem=?1 AND p.name=?2 AND a.withdrawn=0 ORDER BY p.advisory_rowid").value(),
-      db_->Prepare("SELECT DISTINCT c.advisory_rowid FROM cpe_index c JOIN advisory a ON a.rowid=c.advisory_rowid "
-                   "WHERE c.vendor=?1 AND c.product=?2 AND a.withdrawn=0 ORDER BY c.advisory_rowid").value(),
-      db_->Prepare("SELECT DISTINCT advisory_rowid FROM alias WHERE alias=?1 ORDER BY advisory_rowid").value(),
-      db_->Prepare("SELECT record FROM advisory WHERE rowid=?1").value(),
-      db_->Prepare("INSERT OR IGNORE INTO kev(cve,date_added,due_date,vendor_project,product,name,ransomware_use) "
-                   "VALUES(?1,?2,?3,?4,?5,?6,?7)").value(),
-      db_->Prepare("UPDATE kev SET date_added=?2, due_date=?3, vendor_project=?4, product=?5, name=?6, "
-                   "ransomware_use=?7 WHERE cve=?1 AND (date_added,due_date,vendor_project,product,name,"
-                   "ransomware_use) IS NOT (?2,?3,?4,?5,?6,?7)").value(),
-      db_->Prepare("INSERT OR IGNORE INTO epss(cve,score,percentile,score_date) VALUES(?1,?2,?3,?4)").value(),
-      db_->Prepare("UPDATE epss SET score=?2, percentile=?3, score_date=?4 WHERE cve=?1 AND ?4 >= score_date "
-                   "AND (score,percentile,score_date) IS NOT (?2,?3,?4)").value(),
-      db_->Prepare("SELECT cve,date_added,due_date,vendor_project,product,name,ransomware_use FROM kev WHERE cve=?1").value(),
-      db_->Prepare("SELECT cve,score,percentile,score_date FROM epss WHERE cve=?1").value(),
-      db_->Prepare("INSERT INTO import_run(source,finished_at,records) VALUES(?1,?2,?3) ON CONFLICT(source) DO UPDATE "
-                   "SET finished_at=excluded.finished_at, records=excluded.records").value(),
+      prepare("SELECT DISTINCT p.advisory_rowid FROM package_index p JOIN advisory a ON a.rowid=p.advisory_rowid "
+              "WHERE p.ecosystem=?1 AND p.name=?2 AND a.withdrawn=0 ORDER BY p.advisory_rowid"),
+      prepare("SELECT DISTINCT c.advisory_rowid FROM cpe_index c JOIN advisory a ON a.rowid=c.advisory_rowid "
+              "WHERE c.vendor=?1 AND c.product=?2 AND a.withdrawn=0 ORDER BY c.advisory_rowid"),
+      prepare("SELECT DISTINCT advisory_rowid FROM alias WHERE alias=?1 ORDER BY advisory_rowid"),
+      prepare("SELECT record FROM advisory WHERE rowid=?1"),
+      prepare("SELECT cve,date_added,due_date,vendor_project,product,name,ransomware_use FROM kev WHERE cve=?1"),
+      prepare("SELECT cve,score,percentile,score_date FROM epss WHERE cve=?1"),
   });
+  if (!writable) return failed;
+  wst_ = std::make_unique<WriteStatements>(WriteStatements{
+      prepare("SELECT rowid, record, modified, index_keys FROM advisory WHERE source=?1 AND id=?2"),
+      prepare("INSERT INTO advisory(source,id,source_id,modified,withdrawn,record,index_keys) "
+              "VALUES(?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(source,id) DO NOTHING"),
+      prepare("UPDATE advisory SET source_id=?1, modified=?2, withdrawn=?3, record=?4, index_keys=?6 WHERE rowid=?5"),
+      prepare("DELETE FROM package_index WHERE ecosystem=?2 AND name=?3 AND advisory_rowid=?1"),
+      prepare("DELETE FROM cpe_index WHERE vendor=?2 AND product=?3 AND advisory_rowid=?1"),
+      prepare("DELETE FROM alias WHERE alias=?2 AND advisory_rowid=?1"),
+      prepare(MultiRowInsert("package_index", "advisory_rowid,ecosystem,name", 3, 1)),
+      prepare(MultiRowInsert("cpe_index", "advisory_rowid,vendor,product", 3, 1)),
+      prepare(MultiRowInsert("alias", "advisory_rowid,alias", 2, 1)),
+      prepare(MultiRowInsert("package_index", "advisory_rowid,ecosystem,name", 3, kRowsPerInsert)),
+      prepare(MultiRowInsert("cpe_index", "advisory_rowid,vendor,product", 3, kRowsPerInsert)),
+      prepare(MultiRowInsert("alias", "advisory_rowid,alias", 2, kRowsPerInsert)),
+      prepare("INSERT OR IGNORE INTO kev(cve,date_added,due_date,vendor_project,product,name,ransomware_use) "
+              "VALUES(?1,?2,?3,?4,?5,?6,?7)"),
+      prepare("UPDATE kev SET date_added=?2, due_date=?3, vendor_project=?4, product=?5, name=?6, "
+              "ransomware_use=?7 WHERE cve=?1 AND (date_added,due_date,vendor_project,product,name,"
+              "ransomware_use) IS NOT (?2,?3,?4,?5,?6,?7)"),
+      prepare("INSERT OR IGNORE INTO epss(cve,score,percentile,score_date) VALUES(?1,?2,?3,?4)"),
+      prepare("UPDATE epss SET score=?2, percentile=?3, score_date=?4 WHERE cve=?1 AND ?4 >= score_date "
+              "AND (score,percentile,score_date) IS NOT (?2,?3,?4)"),
+      prepare("INSERT INTO import_run(source,finished_at,records) VALUES(?1,?2,?3) ON CONFLICT(source) DO UPDATE "
+              "SET finished_at=excluded.finished_at, records=excluded.records"),
+      prepare("INSERT OR IGNORE " + MultiRowInsert("epss", "cve,score,percentile,score_date", 4, kRowsPerInsert)
+                                        .substr(std::string_view("INSERT ").size())),
+  });
+  return failed;
+}
+
+Status VulnDb::CheckWritable() const {
+  if (wst_) return Status::Ok();
+  return Status::Unsupported(db_->path() + ": the vulnerability database was opened read-only");
+}
+
+Status VulnDb::BeginBatch() {
+  SBOMHUB_RETURN_IF_ERROR(CheckWritable());
+  SBOMHUB_RETURN_IF_ERROR(db_->Begin());
+  in_batch_ = true;
   return Status::Ok();
 }
 
-Status VulnDb::BeginBatch() { return db_->Begin(); }
-Status VulnDb::CommitBatch() { return db_->Commit(); }
-void VulnDb::RollbackBatch() { db_->Rollback(); }
+Status VulnDb::CommitBatch() {
+  Status flushed = FlushIndexRows();
+  if (!flushed.ok()) {
+    RollbackBatch();
+    return flushed;
+  }
+  in_batch_ = false;
+  return db_->Commit();
+}
+
+void VulnDb::RollbackBatch() {
+  // Queued rows belong to the rolled-back advisories.
+  queued_packages_.clear();
+  queued_cpes_.clear();
+  queued_aliases_.clear();
+  in_batch_ = false;
+  db_->Rollback();
+}
+
+namespace {
+
+void AppendKeyPart(std::string& out, std::string_view part) {
+  out += std::to_string(part.size());
+  out += ':';
+  out += part;
+}
+
+}  // namespace
+
+std::string EncodeIndexKeys(const IndexKeys& keys) {
+  std::string out;
+  for (const auto& [eco, name] : keys.packages) {
+    out += 'p';
+    AppendKeyPart(out, eco);
+    AppendKeyPart(out, name);
+  }
+  for (const auto& [vendor, product] : keys.cpes) {
+    out += 'c';
+    AppendKeyPart(out, vendor);
+    AppendKeyPart(out, product);
+  }
+  for (const auto& alias : keys.aliases) {
+    out += 'a';
+    AppendKeyPart(out, alias);
+  }
+  return out;
+}
+
+Result<IndexKeys> DecodeIndexKeys(std::string_view in) {
+  IndexKeys keys;
+  std::size_t i = 0;
+  auto part = [&](std::string& out) -> bool {
+    std::size_t length = 0, digits = 0;
+    while (i < in.size() && in[i] >= '0' && in[i] <= '9' && digits < 10) {
+      length = length * 10 + static_cast<std::size_t>(in[i] - '0');
+      ++i;
+      ++digits;
+    }
+    if (digits == 0 || i >= in.size() || in[i] != ':' || in.size() - i - 1 < length) return false;
+    out.assign(in.substr(i + 1, length));
+    i += 1 + length;
+    return true;
+  };
+  while (i < in.size()) {
+    char kind = in[i++];
+    bool ok = false;
+    if (kind == 'p' || kind == 'c') {
+      std::pair<std::string, std::string> key;
+      ok = part(key.first) && part(key.second);
+      if (ok) (kind == 'p' ? keys.packages : keys.cpes).push_back(std::move(key));
+    } else if (kind == 'a') {
+      ok = part(keys.aliases.emplace_back());
+    }
+    if (!ok) {
+      return Status::InvalidDocument("stored advisory index keys are damaged at byte " + std::to_string(i));
+    }
+  }
+  return keys;
+}
 
 PreparedAdvisory PreparedAdvisory::From(const vuln::Advisory& a) { return From(a, vuln::AdvisoryToJson(a)); }
 
@@ -208,18 +390,63 @@ PreparedAdvisory PreparedAdvisory::From(const vuln::Advisory& a, std::string rec
   distinct(p.packages);
   distinct(p.cpes);
   distinct(p.aliases);
+  p.index_keys = EncodeIndexKeys(p);
   return p;
 }
 
-Status VulnDb::WriteIndexes(std::int64_t rowid, const PreparedAdvisory& a) {
-  for (const auto& [eco, name] : a.packages) {
-    SBOMHUB_RETURN_IF_ERROR(st_->insert_package.Bind(1, rowid).Bind(2, eco).Bind(3, name).Run());
+Status VulnDb::QueueIndexRows(std::int64_t rowid, const IndexKeys& keys) {
+  for (const auto& [eco, name] : keys.packages) queued_packages_.push_back({rowid, eco, name});
+  for (const auto& [vendor, product] : keys.cpes) queued_cpes_.push_back({rowid, vendor, product});
+  for (const auto& alias : keys.aliases) queued_aliases_.push_back({rowid, alias, {}});
+  // Full statements go out at once; the remainder waits for more rows or a flush. Outside a
+  // batch every Put is its own transaction, so nothing may wait.
+  if (!in_batch_) return FlushIndexRows();
+  // Writes whole statements of kRowsPerInsert rows; the remainder stays queued.
+  auto write_full = [&](std::vector<QueuedRow>& rows, sqlite::Statement& many, int columns) -> Status {
+    std::size_t written = 0;
+    while (rows.size() - written >= kRowsPerInsert) {
+      int param = 1;
+      for (std::size_t i = written; i < written + kRowsPerInsert; ++i) {
+        many.Bind(param, rows[i].rowid).Bind(param + 1, rows[i].a);
+        if (columns == 3) many.Bind(param + 2, rows[i].b);
+        param += columns;
+      }
+      written += kRowsPerInsert;
+      SBOMHUB_RETURN_IF_ERROR(many.Run());
+    }
+    rows.erase(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(written));
+    return Status::Ok();
+  };
+  SBOMHUB_RETURN_IF_ERROR(write_full(queued_packages_, wst_->insert_packages, 3));
+  SBOMHUB_RETURN_IF_ERROR(write_full(queued_cpes_, wst_->insert_cpes, 3));
+  return write_full(queued_aliases_, wst_->insert_aliases, 2);
+}
+
+Status VulnDb::FlushIndexRows() {
+  if (!HasQueuedRows()) return Status::Ok();
+  auto write_each = [](std::vector<QueuedRow>& rows, sqlite::Statement& one, int columns) -> Status {
+    for (const QueuedRow& r : rows) {
+      one.Bind(1, r.rowid).Bind(2, r.a);
+      if (columns == 3) one.Bind(3, r.b);
+      SBOMHUB_RETURN_IF_ERROR(one.Run());
+    }
+    rows.clear();
+    return Status::Ok();
+  };
+  SBOMHUB_RETURN_IF_ERROR(write_each(queued_packages_, wst_->insert_package, 3));
+  SBOMHUB_RETURN_IF_ERROR(write_each(queued_cpes_, wst_->insert_cpe, 3));
+  return write_each(queued_aliases_, wst_->insert_alias, 2);
+}
+
+Status VulnDb::DeleteIndexRows(std::int64_t rowid, const IndexKeys& keys) {
+  for (const auto& [eco, name] : keys.packages) {
+    SBOMHUB_RETURN_IF_ERROR(wst_->delete_package.Bind(1, rowid).Bind(2, eco).Bind(3, name).Run());
   }
-  for (const auto& [vendor, product] : a.cpes) {
-    SBOMHUB_RETURN_IF_ERROR(st_->insert_cpe.Bind(1, rowid).Bind(2, vendor).Bind(3, product).Run());
+  for (const auto& [vendor, product] : keys.cpes) {
+    SBOMHUB_RETURN_IF_ERROR(wst_->delete_cpe.Bind(1, rowid).Bind(2, vendor).Bind(3, product).Run());
   }
-  for (const auto& alias : a.aliases) {
-    SBOMHUB_RETURN_IF_ERROR(st_->insert_alias.Bind(1, rowid).Bind(2, alias).Run());
+  for (const auto& alias : keys.aliases) {
+    SBOMHUB_RETURN_IF_ERROR(wst_->delete_alias.Bind(1, rowid).Bind(2, alias).Run());
   }
   return Status::Ok();
 }
@@ -233,64 +460,68 @@ Status VulnDb::PutSerialized(const vuln::Advisory& a, std::string_view record, P
 }
 
 Status VulnDb::PutPrepared(const PreparedAdvisory& a, PutCounts& counts) {
+  SBOMHUB_RETURN_IF_ERROR(CheckWritable());
   InvalidateQueryCache();
   std::string_view source = vuln::AdvisorySourceName(a.source);
   const std::string& record = a.record;
   // Insert first: in a first import nearly every record is new, and the insert then costs one
   // statement instead of a lookup plus the insert. A conflict inserts nothing (and takes no row
   // id), and the stored row is compared as before.
-  SBOMHUB_RETURN_IF_ERROR(st_->insert_advisory.Bind(1, source).Bind(2, a.id).Bind(3, a.source_id)
+  SBOMHUB_RETURN_IF_ERROR(wst_->insert_advisory.Bind(1, source).Bind(2, a.id).Bind(3, a.source_id)
                               .Bind(4, a.modified).Bind(5, static_cast<std::int64_t>(a.withdrawn))
-                              .BindBlob(6, record).Run());
+                              .BindBlob(6, record).BindBlob(7, a.index_keys).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
-    return WriteIndexes(db_->LastInsertRowId(), a);
+    return QueueIndexRows(db_->LastInsertRowId(), a);
   }
-  auto& sel = st_->select_existing;
+  auto& sel = wst_->select_existing;
   sel.Bind(1, source).Bind(2, a.id);
   SBOMHUB_ASSIGN_OR_RETURN(bool exists, sel.Step());
-  std::int64_t rowid = 0;
-  if (exists) {
-    rowid = sel.ColumnInt(0);
-    bool same = sel.ColumnText(1) == record;
-    bool older = !same && CompareTimestamps(a.modified, sel.ColumnText(2)) < 0;
-    sel.Reset();
-    if (same) {
-      ++counts.unchanged;
-      return Status::Ok();
-    }
-    if (older) {
-      ++counts.older;
-      return Status::Ok();
-    }
-    SBOMHUB_RETURN_IF_ERROR(st_->update_advisory.Bind(1, a.source_id).Bind(2, a.modified)
-                                .Bind(3, static_cast<std::int64_t>(a.withdrawn))
-                                .BindBlob(4, record).Bind(5, rowid).Run());
-    SBOMHUB_RETURN_IF_ERROR(st_->delete_package.Bind(1, rowid).Run());
-    SBOMHUB_RETURN_IF_ERROR(st_->delete_cpe.Bind(1, rowid).Run());
-    SBOMHUB_RETURN_IF_ERROR(st_->delete_alias.Bind(1, rowid).Run());
-    cache_.erase(rowid);
-    ++counts.updated;
-  } else {
+  if (!exists) {
     sel.Reset();
     return Status::Internal("advisory " + std::string(source) + ":" + a.id +
                             " neither inserted nor found (a concurrent writer?)");
   }
-  return WriteIndexes(rowid, a);
+  std::int64_t rowid = sel.ColumnInt(0);
+  bool same = sel.ColumnText(1) == record;
+  bool older = !same && CompareTimestamps(a.modified, sel.ColumnText(2)) < 0;
+  Result<IndexKeys> old_keys = IndexKeys{};
+  if (!same && !older) old_keys = DecodeIndexKeys(sel.ColumnText(3));
+  sel.Reset();
+  if (same) {
+    ++counts.unchanged;
+    return Status::Ok();
+  }
+  if (older) {
+    ++counts.older;
+    return Status::Ok();
+  }
+  if (!old_keys.ok()) return old_keys.status().WithContext("advisory " + std::string(source) + ":" + a.id);
+  SBOMHUB_RETURN_IF_ERROR(wst_->update_advisory.Bind(1, a.source_id).Bind(2, a.modified)
+                              .Bind(3, static_cast<std::int64_t>(a.withdrawn))
+                              .BindBlob(4, record).Bind(5, rowid).BindBlob(6, a.index_keys).Run());
+  // Queued rows may include this advisory's (a duplicate earlier in the same batch): they must
+  // be in the table before its old rows are deleted.
+  SBOMHUB_RETURN_IF_ERROR(FlushIndexRows());
+  SBOMHUB_RETURN_IF_ERROR(DeleteIndexRows(rowid, *old_keys));
+  cache_.erase(rowid);
+  ++counts.updated;
+  return QueueIndexRows(rowid, a);
 }
 
 // Insert-or-ignore first: a new row costs one statement. Only an existing row runs the UPDATE,
 // whose WHERE clause skips identical values, so Changes() tells updated from unchanged.
 Status VulnDb::PutKev(const KevRecord& k, PutCounts& counts) {
+  SBOMHUB_RETURN_IF_ERROR(CheckWritable());
   InvalidateQueryCache();
-  SBOMHUB_RETURN_IF_ERROR(st_->insert_kev.Bind(1, k.cve).Bind(2, k.date_added).Bind(3, k.due_date)
+  SBOMHUB_RETURN_IF_ERROR(wst_->insert_kev.Bind(1, k.cve).Bind(2, k.date_added).Bind(3, k.due_date)
                               .Bind(4, k.vendor_project).Bind(5, k.product).Bind(6, k.name)
                               .Bind(7, k.ransomware_use).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
     return Status::Ok();
   }
-  SBOMHUB_RETURN_IF_ERROR(st_->update_kev.Bind(1, k.cve).Bind(2, k.date_added).Bind(3, k.due_date)
+  SBOMHUB_RETURN_IF_ERROR(wst_->update_kev.Bind(1, k.cve).Bind(2, k.date_added).Bind(3, k.due_date)
                               .Bind(4, k.vendor_project).Bind(5, k.product).Bind(6, k.name)
                               .Bind(7, k.ransomware_use).Run());
   if (db_->Changes() > 0) {
@@ -302,20 +533,54 @@ Status VulnDb::PutKev(const KevRecord& k, PutCounts& counts) {
 }
 
 Status VulnDb::PutEpss(const EpssRecord& e, PutCounts& counts) {
+  SBOMHUB_RETURN_IF_ERROR(CheckWritable());
   InvalidateQueryCache();
   SBOMHUB_RETURN_IF_ERROR(
-      st_->insert_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
+      wst_->insert_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
     return Status::Ok();
   }
   SBOMHUB_RETURN_IF_ERROR(
-      st_->update_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
+      wst_->update_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
   if (db_->Changes() > 0) {
     ++counts.updated;
   } else {
     ++counts.unchanged;
   }
+  return Status::Ok();
+}
+
+Status VulnDb::PutEpssRows(std::span<const EpssRecord> rows, PutCounts& counts) {
+  SBOMHUB_RETURN_IF_ERROR(CheckWritable());
+  InvalidateQueryCache();
+  std::size_t i = 0;
+  for (; rows.size() - i >= kRowsPerInsert; i += kRowsPerInsert) {
+    auto& insert = wst_->insert_epss_rows;
+    for (std::size_t r = 0; r < kRowsPerInsert; ++r) {
+      const EpssRecord& e = rows[i + r];
+      int param = static_cast<int>(r) * 4 + 1;
+      insert.Bind(param, e.cve).Bind(param + 1, e.score).Bind(param + 2, e.percentile).Bind(param + 3, e.score_date);
+    }
+    SBOMHUB_RETURN_IF_ERROR(insert.Run());
+    std::size_t inserted = static_cast<std::size_t>(db_->Changes());
+    counts.inserted += inserted;
+    if (inserted == kRowsPerInsert) continue;
+    // Some CVEs were stored already (or twice in this group): each row of the group gets the
+    // conditional UPDATE, in order. A row this statement inserted is identical to its values, so
+    // its UPDATE changes nothing; the others count as updated or unchanged exactly as PutEpss
+    // would count them one by one.
+    std::size_t updated = 0;
+    for (std::size_t r = 0; r < kRowsPerInsert; ++r) {
+      const EpssRecord& e = rows[i + r];
+      SBOMHUB_RETURN_IF_ERROR(
+          wst_->update_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
+      updated += static_cast<std::size_t>(db_->Changes());
+    }
+    counts.updated += updated;
+    counts.unchanged += kRowsPerInsert - inserted - updated;
+  }
+  for (; i < rows.size(); ++i) SBOMHUB_RETURN_IF_ERROR(PutEpss(rows[i], counts));
   return Status::Ok();
 }
 
@@ -330,7 +595,8 @@ Status VulnDb::PutEpss(const EpssRecord& e) {
 }
 
 Status VulnDb::RecordImportRun(const std::string& source, const std::string& when, std::size_t records) {
-  return st_->put_run.Bind(1, source).Bind(2, when).Bind(3, static_cast<std::int64_t>(records)).Run();
+  SBOMHUB_RETURN_IF_ERROR(CheckWritable());
+  return wst_->put_run.Bind(1, source).Bind(2, when).Bind(3, static_cast<std::int64_t>(records)).Run();
 }
 
 Result<const vuln::Advisory*> VulnDb::LoadAdvisory(std::int64_t rowid) {
@@ -380,6 +646,7 @@ VulnDb::ReadSnapshot::~ReadSnapshot() {
 
 Status VulnDb::ForRowIds(sqlite::Statement& query, std::string key,
                          const std::function<void(sqlite::Statement&)>& bind, const AdvisoryFn& fn) {
+  SBOMHUB_RETURN_IF_ERROR(FlushIndexRows());
   const std::vector<std::int64_t>* ids = nullptr;
   std::vector<std::int64_t> rowids;
   if (snapshots_ > 0) {
@@ -435,6 +702,7 @@ Status VulnDb::ForIdOrAlias(std::string_view id, const AdvisoryFn& fn) {
 }
 
 Result<std::vector<PackageKey>> VulnDb::PackageNames() {
+  SBOMHUB_RETURN_IF_ERROR(FlushIndexRows());
   if (snapshots_ > 0 && package_names_) return *package_names_;
   SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT DISTINCT ecosystem, name FROM package_index ORDER BY 1, 2"));
   std::vector<PackageKey> out;
@@ -448,6 +716,7 @@ Result<std::vector<PackageKey>> VulnDb::PackageNames() {
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> VulnDb::CpeProducts() {
+  SBOMHUB_RETURN_IF_ERROR(FlushIndexRows());
   if (snapshots_ > 0 && cpe_products_) return *cpe_products_;
   SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT DISTINCT vendor, product FROM cpe_index ORDER BY 1, 2"));
   std::vector<std::pair<std::string, std::string>> out;

@@ -1,10 +1,11 @@
 // The local vulnerability database: one SQLite file holding every imported advisory as its
 // normalized JSON record plus the index rows the matchers query, and the KEV and EPSS tables.
 //
-//   advisory(rowid, source, id, source_id, modified, withdrawn, record)   PK (source, id)
-//   package_index(advisory_rowid, ecosystem, name)                        -> purl matching
-//   cpe_index(advisory_rowid, vendor, product)                            -> CPE matching
-//   alias(advisory_rowid, alias)                                          -> one problem, one finding
+//   advisory(rowid, source, id, source_id, modified, withdrawn, record, index_keys)  UNIQUE (source, id)
+//   package_index(ecosystem, name, advisory_rowid)   PK, WITHOUT ROWID    -> purl matching
+//   cpe_index(vendor, product, advisory_rowid)       PK, WITHOUT ROWID    -> CPE matching
+//   alias(alias, advisory_rowid)                     PK, WITHOUT ROWID    -> one problem, one finding
+//   (advisory.index_keys lists an advisory's own index rows, see EncodeIndexKeys)
 //   kev(cve, ...), epss(cve, score, percentile, score_date), import_run(...)
 //
 // Re-import is incremental and idempotent: a record whose normalized JSON is byte-identical to the
@@ -20,6 +21,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -64,19 +66,33 @@ struct SourceSummary {
   std::string newest_modified;
 };
 
+// The index rows of one advisory: what the matchers look it up by (sorted, distinct).
+struct IndexKeys {
+  std::vector<std::pair<std::string, std::string>> packages;  // (canonical ecosystem, normalized name)
+  std::vector<std::pair<std::string, std::string>> cpes;      // (vendor, product), see CpeVendorProduct
+  std::vector<std::string> aliases;                            // the id and every alias
+  bool operator==(const IndexKeys&) const = default;
+};
+
+// The advisory.index_keys column: the advisory's own index rows, so that replacing them needs no
+// index on advisory_rowid. Length-prefixed, so any byte may occur in a key:
+//   entry = 'p' part part | 'c' part part | 'a' part;  part = <decimal byte length> ':' <bytes>
+// e.g. "p4:PyPI6:django" "a13:CVE-2024-0001". A value that does not parse is reported as a
+// corrupt database, never guessed at.
+std::string EncodeIndexKeys(const IndexKeys& keys);
+Result<IndexKeys> DecodeIndexKeys(std::string_view encoded);
+
 // Everything Put writes for one advisory, computed without the database: the storage JSON and
-// the index keys (sorted, distinct). Importers build it on their parsing threads so the thread
-// that owns the connection only runs SQL.
-struct PreparedAdvisory {
+// the index keys (sorted, distinct) with their encoding. Importers build it on their parsing
+// threads so the thread that owns the connection only runs SQL.
+struct PreparedAdvisory : IndexKeys {
   vuln::AdvisorySource source = vuln::AdvisorySource::kOsv;
   std::string id;
   std::string source_id;
   std::string modified;
   bool withdrawn = false;
-  std::string record;  // vuln::AdvisoryToJson
-  std::vector<std::pair<std::string, std::string>> packages;  // (canonical ecosystem, normalized name)
-  std::vector<std::pair<std::string, std::string>> cpes;      // (vendor, product), see CpeVendorProduct
-  std::vector<std::string> aliases;                            // the id and every alias
+  std::string record;      // vuln::AdvisoryToJson
+  std::string index_keys;  // EncodeIndexKeys of the keys above
 
   static PreparedAdvisory From(const vuln::Advisory& advisory);
   // The same with the storage JSON already computed.
@@ -132,6 +148,9 @@ class VulnDb {
   Status PutEpss(const EpssRecord& epss, PutCounts& counts);
   Status PutKev(const KevRecord& kev);
   Status PutEpss(const EpssRecord& epss);
+  // The same as PutEpss for each row in order, with the same counts, written with multi-row
+  // INSERTs (an EPSS feed is several hundred thousand rows).
+  Status PutEpssRows(std::span<const EpssRecord> rows, PutCounts& counts);
   // Records that an import of `source` finished at `when` (for `db status`).
   Status RecordImportRun(const std::string& source, const std::string& when, std::size_t records);
 
@@ -154,7 +173,9 @@ class VulnDb {
  private:
   explicit VulnDb(std::unique_ptr<sqlite::Database> db);
   Status Migrate();
-  Status PrepareStatements();
+  Status PrepareStatements(bool writable);
+  // OK when the database was opened for writing (the write statements exist).
+  Status CheckWritable() const;
   // Advisory row ids from the snapshot cache under `key`, or from `query` after `bind` binds its
   // arguments (a cache hit binds nothing: binding copies the text into SQLite).
   Status ForRowIds(sqlite::Statement& query, std::string key, const std::function<void(sqlite::Statement&)>& bind,
@@ -169,7 +190,16 @@ class VulnDb {
     if (!epss_cache_.empty()) epss_cache_.clear();
   }
   Result<const vuln::Advisory*> LoadAdvisory(std::int64_t rowid);
-  Status WriteIndexes(std::int64_t rowid, const PreparedAdvisory& advisory);
+  // Queues the index rows of one advisory; they are written in multi-row INSERTs of
+  // kRowsPerInsert (one statement per 32 rows instead of one per row), and the rest by
+  // FlushIndexRows, which every commit, every replacement of an advisory's rows and every read
+  // runs first, so no reader and no DELETE ever misses a queued row.
+  Status QueueIndexRows(std::int64_t rowid, const IndexKeys& keys);
+  Status FlushIndexRows();
+  Status DeleteIndexRows(std::int64_t rowid, const IndexKeys& keys);
+  bool HasQueuedRows() const {
+    return !queued_packages_.empty() || !queued_cpes_.empty() || !queued_aliases_.empty();
+  }
 
   std::unique_ptr<sqlite::Database> db_;
   std::unordered_map<std::int64_t, std::unique_ptr<vuln::Advisory>> cache_;
@@ -182,8 +212,16 @@ class VulnDb {
   std::unordered_map<std::string, std::optional<EpssRecord>> epss_cache_;
   int snapshots_ = 0;
   std::int64_t data_version_ = -1;
+  bool in_batch_ = false;
+  struct QueuedRow {
+    std::int64_t rowid;
+    std::string a, b;  // (ecosystem, name) | (vendor, product) | (alias, unused)
+  };
+  std::vector<QueuedRow> queued_packages_, queued_cpes_, queued_aliases_;
   struct Statements;
+  struct WriteStatements;
   std::unique_ptr<Statements> st_;
+  std::unique_ptr<WriteStatements> wst_;  // null on read-only opens
 
  public:
   ~VulnDb();
