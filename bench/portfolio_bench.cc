@@ -96,8 +96,7 @@ Result<double> RawSqliteInsert(const std::string& dir, const std::vector<store::
       "is_primary INTEGER);"
       "CREATE INDEX components_version ON components(version_id);"
       "CREATE INDEX components_purl ON components(purl_type, purl_name);"
-      "CREATE INDEX components_name ON components(lower(name));"
-      "CREATE UNIQUE INDEX components_ref ON components(version_id, bom_ref) WHERE bom_ref <> '';"));
+      "CREATE INDEX components_name ON components(lower(name));"));
   auto start = Clock::now();
   SBOMHUB_RETURN_IF_ERROR(db->Begin());
   SBOMHUB_ASSIGN_OR_RETURN(

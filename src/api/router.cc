@@ -3,6 +3,7 @@
 
 #include "api/dto.h"
 #include "api/routes.h"
+#include "app/portfolio.h"
 #include "base/json_writer.h"
 #include "base/text.h"
 
@@ -203,13 +204,8 @@ Result<store::Team> FindTeam(store::Store& store, std::string_view key) {
 
 Result<store::Project> ResolveProject(Call& call, bool for_write) {
   const std::string& key = call.path.at("project");
-  Result<store::Project> p = Status::NotFound("");
-  if (auto id = AsId(key)) {
-    p = call.store.GetProject(*id);
-    if (!p.ok() && p.status().code() == StatusCode::kNotFound) p = call.store.GetProjectByName(key);
-  } else {
-    p = call.store.GetProjectByName(key);
-  }
+  // One rule for the API, the CLI and the web UI: app::ResolveProject (name first, then id).
+  Result<store::Project> p = app::ResolveProject(call.store, key);
   std::string missing = "no project '" + Excerpt(key) + "'";
   if (!p.ok()) {
     if (p.status().code() == StatusCode::kNotFound) return Status::NotFound(missing);

@@ -55,9 +55,13 @@ std::string Lower(std::string_view s) { return AsciiLower(s); }
 Result<store::Project> ResolveProject(store::Store& store, std::string_view name_or_id) {
   auto by_name = store.GetProjectByName(name_or_id);
   if (by_name.ok() || by_name.status().code() != StatusCode::kNotFound) return by_name;
+  // Digits only: from_chars alone would also take "-3" or "+3".
+  bool all_digits = !name_or_id.empty() && std::all_of(name_or_id.begin(), name_or_id.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
   store::Id id = 0;
   auto r = std::from_chars(name_or_id.data(), name_or_id.data() + name_or_id.size(), id);
-  if (!name_or_id.empty() && r.ec == std::errc() && r.ptr == name_or_id.data() + name_or_id.size()) {
+  if (all_digits && r.ec == std::errc() && r.ptr == name_or_id.data() + name_or_id.size()) {
     auto by_id = store.GetProject(id);
     if (by_id.ok() || by_id.status().code() != StatusCode::kNotFound) return by_id;
   }
@@ -138,9 +142,11 @@ Result<IngestResult> IngestSbom(store::Store& store, std::string_view actor, sto
     }
     return doc.status();
   }
-  out.document = std::move(doc).value();
+  // PutSbom queued the analysis in its own transaction; enqueueing again here would, after a
+  // worker claimed that job in between, queue a second analysis of the same document.
+  out.document = std::move(doc->document);
+  out.job = std::move(doc->job);
   out.components = model::CountComponents(decoded->sbom);
-  SBOMHUB_ASSIGN_OR_RETURN(out.job, store.EnqueueJob(actor, "analyze", out.version.id));
   out.diagnostics = diagnostics;
   return out;
 }

@@ -33,8 +33,9 @@ namespace sbomhub::app {
 
 // ---- projects ----
 
-// `name_or_id`: a project's name, or its numeric id when it is all digits and no project has that
-// name. kNotFound otherwise.
+// `name_or_id`: a project's name, or its numeric id when it is all digits (0-9 only) and no
+// project has that name. kNotFound otherwise. The one rule for `{project}` everywhere: the REST
+// API (src/api ResolveProject), the CLI and the web UI all resolve through here.
 Result<store::Project> ResolveProject(store::Store& store, std::string_view name_or_id);
 
 // ---- ingest ----

@@ -38,6 +38,10 @@ std::pair<std::string, std::string> PurlKey(std::string_view purl);
 // The rows PutSbom stores: components in ForEachComponent order (ids left 0) and every edge.
 std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom);
 std::vector<StoredEdge> EdgeRows(const model::Sbom& sbom);
+// kAlreadyExists when two rows share a non-empty bom_ref. PutSbom replaces every row of a version
+// at once, so a duplicate can only come from within one document: it is found here, in memory,
+// rather than by a unique index that every inserted row would have to maintain.
+Status CheckUniqueRefs(const std::vector<StoredComponent>& rows);
 
 // "log4j*" → "log4j%" with '%', '_' and '\' escaped by '\'; lower-cased (ASCII). Use with
 // `lower(name) LIKE ? ESCAPE '\'`.

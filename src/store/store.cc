@@ -335,6 +335,18 @@ std::vector<StoredEdge> EdgeRows(const model::Sbom& sbom) {
   return rows;
 }
 
+Status CheckUniqueRefs(const std::vector<StoredComponent>& rows) {
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(rows.size());
+  for (const auto& r : rows) {
+    if (r.bom_ref.empty()) continue;
+    if (!seen.insert(r.bom_ref).second) {
+      return Status::AlreadyExists("two components have bom-ref '" + r.bom_ref + "'");
+    }
+  }
+  return Status::Ok();
+}
+
 std::string GlobToLike(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size() + 2);

@@ -314,6 +314,13 @@ struct Job {
   bool operator==(const Job&) const = default;
 };
 
+// What PutSbom stored and queued: the new document and the "analyze" job of its version (the one
+// this call created, or the one that was already queued).
+struct StoredSbom {
+  SbomDocument document;
+  Job job;
+};
+
 // What vulnerability DB the portfolio was last analysed against.
 struct VulnDbState {
   std::string fingerprint;  // "" when never analysed
@@ -388,9 +395,10 @@ class Store {
   // connections or servers) serialize: the last to commit is current and owns every row.
   // The same transaction queues an "analyze" job for the version (or keeps the one already
   // queued), so a crash right after the commit cannot leave a stored document unanalysed.
-  // Returns the new document.
-  virtual Result<SbomDocument> PutSbom(std::string_view actor, Id version_id,
-                                       std::string_view bytes, const model::Sbom& sbom) = 0;
+  // Returns the new document and that job (callers need not, and should not, enqueue again).
+  // Two components with one non-empty bom-ref → kAlreadyExists, nothing stored.
+  virtual Result<StoredSbom> PutSbom(std::string_view actor, Id version_id,
+                                     std::string_view bytes, const model::Sbom& sbom) = 0;
   virtual Result<std::vector<SbomDocument>> ListDocuments(Id version_id) = 0;  // oldest first
   virtual Result<std::string> SbomBytes(Id document_id) = 0;
 

@@ -260,5 +260,29 @@ TEST_F(AuthFlow, BrowsersOfferingBrotliGetGzip) {
   EXPECT_TRUE(nlohmann::json::parse(only_br->body, nullptr, false).is_object());
 }
 
+// {project} resolves as app::ResolveProject does everywhere: by name first, then by numeric id
+// when no project has that name (the CLI and the API used to disagree on the order).
+TEST_F(AuthFlow, ProjectPathResolvesByNameFirstThenId) {
+  Auth admin = server_.Login("alice", "alice-password");
+  auto team = server_.store().CreateTeam("test", "platform");
+  ASSERT_TRUE(team.ok()) << team.status().ToString();
+  auto shop = server_.store().CreateProject("test", "shop", team->id, store::Criticality::kHigh);
+  ASSERT_TRUE(shop.ok()) << shop.status().ToString();
+  // Only the store allows a name that looks like an id (the API refuses to create one).
+  auto digits = server_.store().CreateProject("test", std::to_string(shop->id), team->id,
+                                              store::Criticality::kLow);
+  ASSERT_TRUE(digits.ok()) << digits.status().ToString();
+  Resp by_name = server_.Call("GET", "/api/v1/projects/" + std::to_string(shop->id), admin);
+  ASSERT_EQ(by_name.status, 200) << by_name.body;
+  EXPECT_EQ(by_name.json["id"], digits->id);  // the name wins over shop's id
+  Resp by_id = server_.Call("GET", "/api/v1/projects/" + std::to_string(digits->id), admin);
+  ASSERT_EQ(by_id.status, 200) << by_id.body;
+  EXPECT_EQ(by_id.json["id"], digits->id);  // no project has that name: the id
+  Resp shop_by_name = server_.Call("GET", "/api/v1/projects/shop", admin);
+  EXPECT_EQ(shop_by_name.json["id"], shop->id);
+  EXPECT_EQ(server_.Call("GET", "/api/v1/projects/+" + std::to_string(shop->id), admin).status, 404);
+}
+
 }  // namespace
 }  // namespace sbomhub::apitest
+

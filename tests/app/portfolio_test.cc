@@ -139,6 +139,30 @@ TEST_F(Portfolio, IngestRejectsBadInputWithPositionedDiagnosticsAndStoresNothing
   EXPECT_TRUE(store_->ListJobs(std::nullopt, {}).value().empty());
 }
 
+// PutSbom queues the analysis in its own transaction and returns it; IngestSbom reports that job
+// and queues no other (a second enqueue after a worker had claimed the first would analyse the
+// same document twice).
+TEST_F(Portfolio, IngestQueuesExactlyOneAnalysis) {
+  auto shop = Project("shop", Criticality::kHigh);
+  auto first = Ingest(shop, "1.0", "shop-1.0.cdx.json");
+  auto jobs = store_->ListJobs(std::nullopt, {}).value();
+  ASSERT_EQ(jobs.size(), 1u);
+  EXPECT_EQ(first.job, jobs[0]);
+  EXPECT_EQ(first.job.version_id, first.version.id);
+  auto audit = store_->ListAudit({}).value();
+  for (const auto& entry : audit) {
+    EXPECT_NE(entry.action, "job.enqueue") << entry.detail;  // only PutSbom's own queueing
+  }
+  // Claimed by a worker, then the version is uploaded again: exactly one new job.
+  auto claimed = store_->ClaimJob("worker-1").value();
+  ASSERT_TRUE(claimed.has_value());
+  auto second = Ingest(shop, "1.0", "shop-1.0.cdx.json");
+  EXPECT_NE(second.job.id, claimed->id);
+  EXPECT_EQ(store_->ListJobs(store::JobState::kQueued, {}).value(),
+            (std::vector<store::Job>{second.job}));
+  EXPECT_EQ(store_->ListJobs(std::nullopt, {}).value().size(), 2u);
+}
+
 TEST_F(Portfolio, ResolveProjectByNameOrId) {
   auto p = Project("shop", Criticality::kHigh);
   auto named_like_id = Project(std::to_string(p.id + 1000), Criticality::kLow);
@@ -147,6 +171,10 @@ TEST_F(Portfolio, ResolveProjectByNameOrId) {
   EXPECT_EQ(ResolveProject(*store_, named_like_id.name).value(), named_like_id);  // name first
   EXPECT_EQ(ResolveProject(*store_, "nope").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(ResolveProject(*store_, "99999").status().code(), StatusCode::kNotFound);
+  // Digits only: a sign is not an id.
+  EXPECT_EQ(ResolveProject(*store_, "+" + std::to_string(p.id)).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(ResolveProject(*store_, "").status().code(), StatusCode::kNotFound);
 }
 
 // The end-to-end flow at the use-case level: ingest → analyse → findings → triage →

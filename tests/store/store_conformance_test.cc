@@ -100,6 +100,20 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
     }
   }
 
+  // SQL that takes a database back to the layout before migration 0006 (edges with ids, given
+  // by `id_from_seq`, and a version index; the unique bom-ref index) and forgets 0006 and later.
+  static std::string Undo0006(const std::string& id_from_seq) {
+    return "CREATE TABLE old_edges (id INTEGER PRIMARY KEY, version_id BIGINT NOT NULL, "
+           "from_ref TEXT NOT NULL, to_ref TEXT NOT NULL, type TEXT NOT NULL); "
+           "INSERT INTO old_edges (id, version_id, from_ref, to_ref, type) SELECT " +
+           id_from_seq +
+           ", version_id, from_ref, to_ref, type FROM dependency_edges; "
+           "DROP TABLE dependency_edges; ALTER TABLE old_edges RENAME TO dependency_edges; "
+           "CREATE INDEX dependency_edges_version ON dependency_edges(version_id); "
+           "CREATE UNIQUE INDEX components_ref ON components(version_id, bom_ref) "
+           "WHERE bom_ref <> ''; DELETE FROM schema_migrations WHERE version >= 6; ";
+  }
+
   // A team, project and version to hang documents on.
   ProjectVersion MakeVersion(const std::string& project, const std::string& version) {
     auto team = s().GetTeam(1);
@@ -184,13 +198,14 @@ std::vector<std::string> Names(const std::vector<StoredComponent>& cs) {
 TEST_P(StoreConformance, MigratesOnceAndReopens) {
   auto v = s().SchemaVersion();
   ASSERT_TRUE(v.ok()) << v.status().ToString();
-  EXPECT_EQ(*v, 5);  // 0001_init, 0002_findings, 0003_server, 0004_name_index, 0005_document_content
+  // 0001_init, 0002_findings, 0003_server, 0004_name_index, 0005_document_content, 0006_ingest
+  EXPECT_EQ(*v, 6);
   ASSERT_TRUE(s().CreateTeam("alice", "platform").ok());
   store_.reset();
   auto again = OpenStore(location_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   store_ = std::move(again).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 5);
+  EXPECT_EQ(s().SchemaVersion().value(), 6);
   auto teams = s().ListTeams({});
   ASSERT_TRUE(teams.ok());
   ASSERT_EQ(teams->size(), 1u);
@@ -201,20 +216,43 @@ TEST_P(StoreConformance, MigratesOnceAndReopens) {
 TEST_P(StoreConformance, DocumentBytesSurviveTheMoveToTheirOwnTable) {
   auto v = MakeVersion("shop", "1.0");
   std::string bytes = Bytes("kept");
-  auto doc = s().PutSbom("ci", v.id, bytes, ShopSbom()).value();
+  auto doc = s().PutSbom("ci", v.id, bytes, ShopSbom()).value().document;
   store_.reset();
   // The layout before 0005: bytes in sbom_documents.content.
-  RawExec(
+  RawExec(Undo0006("seq + 1") +
       "ALTER TABLE sbom_documents ADD COLUMN content BYTEA NOT NULL DEFAULT ''; "
       "UPDATE sbom_documents SET content = (SELECT c.content FROM sbom_content c "
       "WHERE c.document_id = sbom_documents.id); "
-      "DROP TABLE sbom_content; DELETE FROM schema_migrations WHERE version = 5");
+      "DROP TABLE sbom_content; DELETE FROM schema_migrations WHERE version = 5; ");
   auto reopened = OpenStore(location_);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 5);
+  EXPECT_EQ(s().SchemaVersion().value(), 6);
   EXPECT_EQ(s().SbomBytes(doc.id).value(), bytes);
   EXPECT_EQ(s().ListDocuments(v.id).value(), (std::vector<SbomDocument>{doc}));
+}
+
+// 0006 re-keys edges by (version, position in the document); an upgraded database keeps every
+// edge in the order its old ids gave it, and duplicate bom-refs are still refused.
+TEST_P(StoreConformance, EdgesKeepTheirOrderThroughTheMoveToVersionKeys) {
+  auto v = MakeVersion("shop", "1.0");
+  ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("kept"), ShopSbom()).ok());
+  auto edges = s().EdgesOf(v.id).value();
+  ASSERT_EQ(edges.size(), 3u);
+  store_.reset();
+  // The layout before 0006, with ids that run against document order.
+  RawExec(Undo0006("100 - seq"));
+  auto reopened = OpenStore(location_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_EQ(s().SchemaVersion().value(), 6);
+  std::reverse(edges.begin(), edges.end());
+  EXPECT_EQ(s().EdgesOf(v.id).value(), edges);
+  Sbom dup = ShopSbom("9.9.9");
+  dup.components.push_back(dup.components.front());
+  EXPECT_EQ(s().PutSbom("ci", v.id, Bytes("dup"), dup).status().code(),
+            StatusCode::kAlreadyExists);
+  EXPECT_EQ(s().EdgesOf(v.id).value(), edges);
 }
 
 TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
@@ -225,13 +263,17 @@ TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
       "DROP TABLE sbom_content; ALTER TABLE sbom_documents ADD COLUMN content BYTEA NOT NULL "
       "DEFAULT ''; "
       "DROP INDEX IF EXISTS components_name_c; "
+      "CREATE UNIQUE INDEX components_ref ON components(version_id, bom_ref) WHERE bom_ref <> ''; "
+      "DROP TABLE dependency_edges; CREATE TABLE dependency_edges (id INTEGER PRIMARY KEY, "
+      "version_id BIGINT NOT NULL, from_ref TEXT NOT NULL, to_ref TEXT NOT NULL, "
+      "type TEXT NOT NULL); CREATE INDEX dependency_edges_version ON dependency_edges(version_id); "
       "DROP TABLE vulndb_state; DROP TABLE jobs; DROP TABLE sessions; "
       "DROP TABLE analysis_history; DROP TABLE analyses; DROP TABLE findings; "
       "DELETE FROM schema_migrations WHERE version >= 2");
   auto reopened = OpenStore(location_);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 5);
+  EXPECT_EQ(s().SchemaVersion().value(), 6);
   EXPECT_EQ(s().GetTeam(team.id).value(), team);
   auto v = MakeVersion("shop", "1.0");
   EXPECT_TRUE(s().RecordFindingKeys("scanner", v.id, {{"a", "CVE-1"}}).ok());
@@ -379,21 +421,35 @@ TEST_P(StoreConformance, ProjectsAndVersions) {
 
 TEST_P(StoreConformance, PutSbomQueuesOneAnalysisInItsTransaction) {
   auto v = MakeVersion("shop", "1.0");
-  ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("one"), ShopSbom()).ok());
+  auto put = s().PutSbom("ci", v.id, Bytes("one"), ShopSbom());
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
   auto jobs = s().ListJobs(std::nullopt, {}).value();
   ASSERT_EQ(jobs.size(), 1u);
   EXPECT_EQ(jobs[0].kind, "analyze");
   EXPECT_EQ(jobs[0].version_id, v.id);
   EXPECT_EQ(jobs[0].state, JobState::kQueued);
-  // A second upload before the worker runs keeps the one queued job; IngestSbom's own enqueue
-  // finds the same job.
-  ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("two"), ShopSbom("2.17.1")).ok());
+  EXPECT_EQ(put->job, jobs[0]);  // PutSbom returns the job it queued
+  // A second upload before the worker runs keeps (and returns) the one queued job.
+  auto again = s().PutSbom("ci", v.id, Bytes("two"), ShopSbom("2.17.1"));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->job.id, jobs[0].id);
   EXPECT_EQ(s().ListJobs(std::nullopt, {}).value().size(), 1u);
   EXPECT_EQ(s().EnqueueJob("ci", "analyze", v.id).value().id, jobs[0].id);
+  // Once a worker has claimed it, the next upload queues (and returns) a new one.
+  auto claimed = s().ClaimJob("w1").value();
+  ASSERT_TRUE(claimed.has_value());
+  auto third = s().PutSbom("ci", v.id, Bytes("three"), ShopSbom("2.17.2"));
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_NE(third->job.id, claimed->id);
+  EXPECT_EQ(third->job.state, JobState::kQueued);
+  EXPECT_EQ(s().GetJob(third->job.id).value(), third->job);
+  EXPECT_EQ(s().ListJobs(JobState::kQueued, {}).value().size(), 1u);
+  ASSERT_TRUE(s().FinishJob(claimed->id, "").ok());
+  jobs = s().ListJobs(std::nullopt, {}).value();
   // A failed PutSbom queues nothing.
   auto other = MakeVersion("blog", "1.0");
   EXPECT_FALSE(s().PutSbom("ci", other.id + 99, Bytes("x"), ShopSbom()).ok());
-  EXPECT_EQ(s().ListJobs(std::nullopt, {}).value().size(), 1u);
+  EXPECT_EQ(s().ListJobs(std::nullopt, {}).value().size(), jobs.size());
 }
 
 TEST_P(StoreConformance, PutSbomStoresBytesComponentsAndEdges) {
@@ -401,16 +457,16 @@ TEST_P(StoreConformance, PutSbomStoresBytesComponentsAndEdges) {
   std::string bytes = Bytes("one");
   auto doc = s().PutSbom("ci", v.id, bytes, ShopSbom());
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
-  EXPECT_EQ(doc->sha256, Sha256Hex(bytes));
-  EXPECT_EQ(doc->family, "CycloneDX");
-  EXPECT_EQ(doc->spec_version, "1.6");
-  EXPECT_EQ(doc->encoding, "json");
-  EXPECT_EQ(doc->size_bytes, static_cast<std::int64_t>(bytes.size()));
-  EXPECT_EQ(doc->uploaded_by, "ci");
-  EXPECT_TRUE(doc->current);
-  EXPECT_EQ(s().ListDocuments(v.id).value(), (std::vector<SbomDocument>{*doc}));
-  EXPECT_EQ(s().SbomBytes(doc->id).value(), bytes);
-  EXPECT_EQ(s().SbomBytes(doc->id + 9).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(doc->document.sha256, Sha256Hex(bytes));
+  EXPECT_EQ(doc->document.family, "CycloneDX");
+  EXPECT_EQ(doc->document.spec_version, "1.6");
+  EXPECT_EQ(doc->document.encoding, "json");
+  EXPECT_EQ(doc->document.size_bytes, static_cast<std::int64_t>(bytes.size()));
+  EXPECT_EQ(doc->document.uploaded_by, "ci");
+  EXPECT_TRUE(doc->document.current);
+  EXPECT_EQ(s().ListDocuments(v.id).value(), (std::vector<SbomDocument>{doc->document}));
+  EXPECT_EQ(s().SbomBytes(doc->document.id).value(), bytes);
+  EXPECT_EQ(s().SbomBytes(doc->document.id + 9).status().code(), StatusCode::kNotFound);
 
   auto cs = s().ComponentsOf(v.id, {});
   ASSERT_TRUE(cs.ok()) << cs.status().ToString();
@@ -421,7 +477,7 @@ TEST_P(StoreConformance, PutSbomStoresBytesComponentsAndEdges) {
   EXPECT_FALSE(app.direct);
   const auto& core = (*cs)[1];
   EXPECT_EQ(core.version_id, v.id);
-  EXPECT_EQ(core.document_id, doc->id);
+  EXPECT_EQ(core.document_id, doc->document.id);
   EXPECT_EQ(core.bom_ref, "log4j-core");
   EXPECT_EQ(core.version, "2.14.1");
   EXPECT_EQ(core.purl, "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=jar");
@@ -472,7 +528,7 @@ TEST_P(StoreConformance, PutSbomStoresBytesComponentsAndEdges) {
 
 TEST_P(StoreConformance, ReuploadReplacesComponentsAndKeepsOldBytes) {
   auto v = MakeVersion("shop", "1.0");
-  auto first = s().PutSbom("ci", v.id, Bytes("one"), ShopSbom("2.14.1")).value();
+  auto first = s().PutSbom("ci", v.id, Bytes("one"), ShopSbom("2.14.1")).value().document;
   Sbom second_sbom = ShopSbom("2.17.1");
   second_sbom.components.pop_back();  // jackson dropped
   second_sbom.dependencies.pop_back();
@@ -485,11 +541,11 @@ TEST_P(StoreConformance, ReuploadReplacesComponentsAndKeepsOldBytes) {
   EXPECT_FALSE(docs[0].current);
   EXPECT_TRUE(docs[1].current);
   EXPECT_EQ(s().SbomBytes(first.id).value(), Bytes("one"));
-  EXPECT_EQ(s().SbomBytes(second->id).value(), Bytes("two"));
+  EXPECT_EQ(s().SbomBytes(second->document.id).value(), Bytes("two"));
 
   auto cs = s().ComponentsOf(v.id, {}).value();
   EXPECT_EQ(Names(cs), (std::vector<std::string>{"shop", "log4j-core", "log4j-api"}));
-  for (const auto& c : cs) EXPECT_EQ(c.document_id, second->id);
+  for (const auto& c : cs) EXPECT_EQ(c.document_id, second->document.id);
   EXPECT_EQ(cs[1].version, "2.17.1");
   EXPECT_EQ(s().EdgesOf(v.id).value().size(), 2u);
   EXPECT_TRUE(
@@ -502,7 +558,7 @@ TEST_P(StoreConformance, ReuploadReplacesComponentsAndKeepsOldBytes) {
 
 TEST_P(StoreConformance, PutSbomIsAtomic) {
   auto v = MakeVersion("shop", "1.0");
-  auto good = s().PutSbom("ci", v.id, Bytes("good"), ShopSbom()).value();
+  auto good = s().PutSbom("ci", v.id, Bytes("good"), ShopSbom()).value().document;
   auto audit_before = s().ListAudit({}).value();
   auto components_before = s().ComponentsOf(v.id, {}).value();
 
@@ -632,7 +688,7 @@ TEST_P(StoreConformance, EveryMutationIsAudited) {
   ASSERT_TRUE(s().RevokeApiKey("carol", key.id).ok());
   auto project = s().CreateProject("alice", "shop", team.id, Criticality::kLow).value();
   auto version = s().CreateVersion("alice", project.id, "1.0").value();
-  auto doc = s().PutSbom("ci-bot", version.id, Bytes("x"), ShopSbom()).value();
+  auto doc = s().PutSbom("ci-bot", version.id, Bytes("x"), ShopSbom()).value().document;
   // Failed calls leave no trace.
   EXPECT_FALSE(s().CreateTeam("mallory", "platform").ok());
   EXPECT_FALSE(s().RevokeApiKey("mallory", key.id + 7).ok());

@@ -206,7 +206,8 @@ const std::vector<std::string> kComponentCopyColumns = {
     "version_id", "document_id", "bom_ref",   "name",      "grp",      "version",
     "purl",       "purl_type",   "purl_name", "cpe",       "supplier", "license",
     "hashes",     "scope",       "is_direct", "is_primary"};
-const std::vector<std::string> kEdgeCopyColumns = {"version_id", "from_ref", "to_ref", "type"};
+const std::vector<std::string> kEdgeCopyColumns = {"version_id", "seq", "from_ref", "to_ref",
+                                                   "type"};
 
 class PostgresStore final : public Store {
  public:
@@ -508,9 +509,10 @@ class PostgresStore final : public Store {
 
   // ---- documents ----
 
-  Result<SbomDocument> PutSbom(std::string_view actor, Id version_id, std::string_view bytes,
-                               const model::Sbom& sbom) override {
-    SbomDocument doc;
+  Result<StoredSbom> PutSbom(std::string_view actor, Id version_id, std::string_view bytes,
+                             const model::Sbom& sbom) override {
+    StoredSbom out;
+    SbomDocument& doc = out.document;
     doc.version_id = version_id;
     doc.sha256 = Sha256Hex(bytes);
     doc.family = S(model::SpecFamilyName(sbom.family));
@@ -522,6 +524,7 @@ class PostgresStore final : public Store {
     doc.current = true;
     std::vector<StoredComponent> components = internal::ComponentRows(sbom);
     std::vector<StoredEdge> edges = internal::EdgeRows(sbom);
+    SBOMHUB_RETURN_IF_ERROR(internal::CheckUniqueRefs(components));
 
     Status status;
     SBOMHUB_RETURN_IF_ERROR(Mutate(
@@ -561,23 +564,43 @@ class PostgresStore final : public Store {
           }
           {
             pqxx::stream_to copy(w, "dependency_edges", kEdgeCopyColumns);
+            // seq keeps document order: the table is keyed by (version_id, seq) (migration 0006).
+            std::int64_t seq = 0;
             for (const auto& e : edges)
-              copy << std::make_tuple(version_id, e.from_ref, e.to_ref, e.type);
+              copy << std::make_tuple(version_id, seq++, e.from_ref, e.to_ref, e.type);
             copy.complete();
           }
           // Queued in the same transaction, so a crash after the commit never leaves a stored
           // document without its analysis (the partial unique index keeps one queued per version).
-          w.exec_params(
-              "INSERT INTO jobs (kind, version_id, state, created_at) VALUES ('analyze', $1, "
-              "'queued', $2) ON CONFLICT (version_id, kind) WHERE state = 'queued' DO NOTHING",
-              version_id, internal::NowUtc());
+          // The job is returned so the caller does not enqueue again. Between a conflicting insert
+          // and the SELECT a worker may claim the queued job; then the insert is tried again.
+          for (int attempt = 0; attempt < 3 && out.job.id == 0; ++attempt) {
+            auto ins = w.exec_params(
+                "INSERT INTO jobs (kind, version_id, state, created_at) VALUES ('analyze', $1, "
+                "'queued', $2) ON CONFLICT (version_id, kind) WHERE state = 'queued' DO NOTHING "
+                "RETURNING " +
+                    kJobColumns,
+                version_id, internal::NowUtc());
+            if (ins.empty()) {
+              ins = w.exec_params("SELECT " + kJobColumns +
+                                      " FROM jobs WHERE version_id = $1 AND kind = 'analyze' AND "
+                                      "state = 'queued'",
+                                  version_id);
+            }
+            if (!ins.empty()) out.job = ReadJob(ins[0]);
+          }
+          if (out.job.id == 0) {
+            status = Status::Unavailable("could not queue the analysis of version " +
+                                         std::to_string(version_id) + "; try again");
+            throw Abort();
+          }
           Audit(w, actor, "sbom.put", "version:" + std::to_string(version_id),
                 "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " + doc.family +
                     " " + doc.spec_version + " components=" + std::to_string(components.size()) +
                     " edges=" + std::to_string(edges.size()));
         },
         &status));
-    return doc;
+    return out;
   }
 
   Result<std::vector<SbomDocument>> ListDocuments(Id version_id) override {
@@ -604,7 +627,7 @@ class PostgresStore final : public Store {
 
   Result<std::vector<StoredEdge>> EdgesOf(Id version_id) override {
     return Many<StoredEdge>(
-        "SELECT from_ref, to_ref, type FROM dependency_edges WHERE version_id = $1 ORDER BY id",
+        "SELECT from_ref, to_ref, type FROM dependency_edges WHERE version_id = $1 ORDER BY seq",
         [](const pqxx::row& r) {
           return StoredEdge{Str(r[0]), Str(r[1]), Str(r[2])};
         },
