@@ -445,6 +445,14 @@ class TaskParser {
   }
   Status Flush() {
     if (current_.size() == 0) return Status::Ok();
+    // EPSS feeds list CVEs in descending or numeric order, which is random order for the
+    // table's text key: b-tree inserts in key order touch one page after another instead of
+    // splitting pages all over the tree. A stable sort keeps repeated CVEs in feed order, so
+    // the later row still wins as it would unsorted.
+    if (current_.kind == Chunk::Kind::kEpss) {
+      std::stable_sort(current_.epss.begin(), current_.epss.end(),
+                       [](const vulndb::EpssRecord& a, const vulndb::EpssRecord& b) { return a.cve < b.cve; });
+    }
     if (!pipeline_.Push(index_, std::move(current_))) return Status::Unavailable("import stopped by the writer");
     current_ = Chunk();
     return Status::Ok();
