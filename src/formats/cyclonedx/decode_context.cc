@@ -48,7 +48,7 @@ void RefTable::Rehash(std::size_t slot_count) {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     std::size_t s = entries_[i].hash & mask;
     while (slots_[s] != 0) s = (s + 1) & mask;
-    slots_[s] = static_cast<std::uint32_t>(i + 1);
+    slots_[s] = Slot(static_cast<std::uint32_t>(i), entries_[i].hash);
   }
 }
 
@@ -58,13 +58,17 @@ std::pair<std::uint32_t, bool> RefTable::Insert(std::string_view key, bool value
   std::size_t mask = slots_.size() - 1;
   std::size_t s = hash & mask;
   while (slots_[s] != 0) {
-    const Entry& e = entries_[slots_[s] - 1];
-    if (e.hash == hash && e.key == key) return {slots_[s] - 1, false};
+    if (SlotMayHold(slots_[s], hash)) {
+      std::uint32_t i = SlotIndex(slots_[s]);
+      const Entry& e = entries_[i];
+      if (e.hash == hash && e.key == key) return {i, false};
+    }
     s = (s + 1) & mask;
   }
+  auto index = static_cast<std::uint32_t>(entries_.size());
   entries_.push_back({copy ? Keep(key) : key, hash, value, false});
-  slots_[s] = static_cast<std::uint32_t>(entries_.size());
-  return {slots_[s] - 1, true};
+  slots_[s] = Slot(index, hash);
+  return {index, true};
 }
 
 std::uint32_t RefTable::Find(std::string_view key) const {
@@ -72,8 +76,10 @@ std::uint32_t RefTable::Find(std::string_view key) const {
   std::size_t hash = std::hash<std::string_view>{}(key);
   std::size_t mask = slots_.size() - 1;
   for (std::size_t s = hash & mask; slots_[s] != 0; s = (s + 1) & mask) {
-    const Entry& e = entries_[slots_[s] - 1];
-    if (e.hash == hash && e.key == key) return slots_[s] - 1;
+    if (!SlotMayHold(slots_[s], hash)) continue;
+    std::uint32_t i = SlotIndex(slots_[s]);
+    const Entry& e = entries_[i];
+    if (e.hash == hash && e.key == key) return i;
   }
   return kNone;
 }
