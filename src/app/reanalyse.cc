@@ -1,5 +1,8 @@
 // Re-analysis after the vulnerability DB changed: which stored versions to queue again.
 #include <algorithm>
+#include <charconv>
+#include <optional>
+#include <system_error>
 #include <string>
 #include <unordered_set>
 
@@ -77,19 +80,80 @@ model::Sbom IdentityModel(const std::vector<store::StoredComponent>& rows) {
 
 }  // namespace
 
+namespace {
+
+// The portfolio's vulndb_state string when it names a change log position:
+// "changelog:1:<database id>:<sequence>". Anything else (an older fingerprint, "") names none.
+constexpr std::string_view kPositionPrefix = "changelog:1:";
+
+std::string EncodePosition(const vulndb::ChangePosition& pos) {
+  return std::string(kPositionPrefix) + pos.id + ':' + std::to_string(pos.seq);
+}
+
+std::optional<vulndb::ChangePosition> DecodePosition(std::string_view text) {
+  if (!text.starts_with(kPositionPrefix)) return std::nullopt;
+  text.remove_prefix(kPositionPrefix.size());
+  std::size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  vulndb::ChangePosition pos;
+  pos.id = std::string(text.substr(0, colon));
+  std::string_view digits = text.substr(colon + 1);
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), pos.seq);
+  if (ec != std::errc() || end != digits.data() + digits.size() || digits.empty()) return std::nullopt;
+  return pos;
+}
+
+}  // namespace
+
 Result<ReanalyseReport> ReanalyseIfDbChanged(store::Store& store, vulndb::VulnDb& db,
                                              std::string_view actor) {
   ReanalyseReport report;
-  SBOMHUB_ASSIGN_OR_RETURN(report.fingerprint, VulnDbFingerprint(db));
+  // A database without the change log (an old schema opened read-only) is told apart by the
+  // content fingerprint as before, and always re-analysed in full.
+  auto position = db.CurrentChangePosition();
+  if (position.ok()) {
+    report.fingerprint = EncodePosition(*position);
+  } else if (position.status().code() == StatusCode::kUnsupported) {
+    SBOMHUB_ASSIGN_OR_RETURN(report.fingerprint, VulnDbFingerprint(db));
+  } else {
+    return position.status();
+  }
   SBOMHUB_ASSIGN_OR_RETURN(auto state, store.GetVulnDbState());
   if (state.fingerprint == report.fingerprint) return report;
   report.db_changed = true;
 
+  // What changed since the position the portfolio last saw, when this database's log can tell.
+  std::optional<vulndb::ChangeSet> changes;
+  if (position.ok()) {
+    if (auto seen = DecodePosition(state.fingerprint); seen && seen->id == position->id) {
+      SBOMHUB_ASSIGN_OR_RETURN(changes, db.ChangesSince(seen->seq));
+    }
+  }
+
   std::unordered_set<std::string> packages, cpes;
-  SBOMHUB_ASSIGN_OR_RETURN(auto names, db.PackageNames());
-  for (const auto& k : names) packages.insert(k.ecosystem + '\n' + k.name);
-  SBOMHUB_ASSIGN_OR_RETURN(auto products, db.CpeProducts());
-  for (const auto& [v, p] : products) cpes.insert(v + '\n' + p);
+  if (changes) {
+    for (const auto& k : changes->packages) packages.insert(k.ecosystem + '\n' + k.name);
+    for (const auto& [v, p] : changes->cpes) cpes.insert(v + '\n' + p);
+  } else {
+    SBOMHUB_ASSIGN_OR_RETURN(auto names, db.PackageNames());
+    for (const auto& k : names) packages.insert(k.ecosystem + '\n' + k.name);
+    SBOMHUB_ASSIGN_OR_RETURN(auto products, db.CpeProducts());
+    for (const auto& [v, p] : products) cpes.insert(v + '\n' + p);
+  }
+  // Versions with an active finding on a changed id (a KEV or EPSS change, an advisory whose
+  // text, severity or withdrawal changed): their findings' details are stale even when no
+  // package key moved.
+  std::unordered_set<store::Id> by_finding;
+  if (changes) {
+    for (const auto& id : changes->vulnerabilities) {
+      store::FindingQuery query;
+      query.vulnerability_id = id;
+      SBOMHUB_ASSIGN_OR_RETURN(auto rows, FetchAll<store::FindingRow>([&](store::Page p) {
+                                 return store.QueryFindings(query, p);
+                               }));
+      for (const auto& row : rows) by_finding.insert(row.version.id);
+    }
+  }
   ProbeSource probe(packages, cpes);
   match::ScanOptions options;
   options.name_matching = false;
@@ -102,14 +166,18 @@ Result<ReanalyseReport> ReanalyseIfDbChanged(store::Store& store, vulndb::VulnDb
                                return store.ListVersions(project.id, p);
                              }));
     for (const auto& v : versions) {
-      SBOMHUB_ASSIGN_OR_RETURN(auto rows, FetchAll<store::StoredComponent>([&](store::Page p) {
-                                 return store.ComponentsOf(v.id, p);
-                               }));
-      if (rows.empty()) continue;
-      ++report.versions_checked;
-      probe.Reset();
-      SBOMHUB_RETURN_IF_ERROR(match::Scan(IdentityModel(rows), probe, options).status());
-      if (!probe.hit()) continue;
+      bool queue = by_finding.count(v.id) > 0;
+      if (!queue && (!packages.empty() || !cpes.empty())) {
+        SBOMHUB_ASSIGN_OR_RETURN(auto rows, FetchAll<store::StoredComponent>([&](store::Page p) {
+                                   return store.ComponentsOf(v.id, p);
+                                 }));
+        if (rows.empty()) continue;
+        ++report.versions_checked;
+        probe.Reset();
+        SBOMHUB_RETURN_IF_ERROR(match::Scan(IdentityModel(rows), probe, options).status());
+        queue = probe.hit();
+      }
+      if (!queue) continue;
       SBOMHUB_RETURN_IF_ERROR(store.EnqueueJob(actor, "analyze", v.id).status());
       report.enqueued.push_back(v.id);
     }

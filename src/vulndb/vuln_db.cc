@@ -1,6 +1,9 @@
 #include "vulndb/vuln_db.h"
 
 #include <algorithm>
+#include <charconv>
+#include <set>
+#include <system_error>
 
 #include "base/text.h"
 
@@ -105,6 +108,20 @@ INSERT INTO epss_v2 SELECT cve, score, percentile, score_date FROM epss;
 DROP TABLE epss;
 ALTER TABLE epss_v2 RENAME TO epss;
 )sql",
+    // v3: the change log (VulnDb::ChangesSince). `meta` holds the database's random identity
+    // (a rebuilt file gets a new one), the last change sequence and the sequence up to which the
+    // log has been pruned; change_log holds, per committed write, the keys it touched.
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES('id', lower(hex(randomblob(16)))), ('last_seq', '0'), ('pruned_through', '0'),
+  ('log_rows', '0');
+CREATE TABLE change_log(
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  PRIMARY KEY(seq, kind, a, b)) WITHOUT ROWID;
+)sql",
 };
 
 // Orders two feed timestamps by their digits only (YYYY MM DD hh mm ss fraction), so NVD 1.1's
@@ -158,6 +175,7 @@ struct VulnDb::WriteStatements {
   sqlite::Statement insert_packages, insert_cpes, insert_aliases;  // kRowsPerInsert rows each
   sqlite::Statement insert_kev, update_kev, insert_epss, update_epss, put_run;
   sqlite::Statement insert_epss_rows;  // kRowsPerInsert rows
+  sqlite::Statement insert_change, insert_changes, get_meta, set_meta;
 };
 
 VulnDb::VulnDb(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
@@ -249,6 +267,10 @@ Status VulnDb::PrepareStatements(bool writable) {
               "SET finished_at=excluded.finished_at, records=excluded.records"),
       prepare("INSERT OR IGNORE " + MultiRowInsert("epss", "cve,score,percentile,score_date", 4, kRowsPerInsert)
                                         .substr(std::string_view("INSERT ").size())),
+      prepare(MultiRowInsert("change_log", "seq,kind,a,b", 4, 1)),
+      prepare(MultiRowInsert("change_log", "seq,kind,a,b", 4, kRowsPerInsert)),
+      prepare("SELECT value FROM meta WHERE key=?1"),
+      prepare("UPDATE meta SET value=?2 WHERE key=?1"),
   });
   return failed;
 }
@@ -266,20 +288,23 @@ Status VulnDb::BeginBatch() {
 }
 
 Status VulnDb::CommitBatch() {
-  Status flushed = FlushIndexRows();
-  if (!flushed.ok()) {
+  Status written = FlushIndexRows();
+  if (written.ok()) written = WriteChangeLog();
+  if (!written.ok()) {
     RollbackBatch();
-    return flushed;
+    return written;
   }
   in_batch_ = false;
   return db_->Commit();
 }
 
 void VulnDb::RollbackBatch() {
-  // Queued rows belong to the rolled-back advisories.
+  // Queued rows and noted changes belong to the rolled-back writes.
   queued_packages_.clear();
   queued_cpes_.clear();
   queued_aliases_.clear();
+  pending_changes_.clear();
+  changed_in_batch_ = false;
   in_batch_ = false;
   db_->Rollback();
 }
@@ -451,6 +476,144 @@ Status VulnDb::DeleteIndexRows(std::int64_t rowid, const IndexKeys& keys) {
   return Status::Ok();
 }
 
+void VulnDb::NoteChange(char kind, std::string_view a, std::string_view b) {
+  changed_in_batch_ = true;
+  // Past the cap this process keeps no rows (WriteChangeLog only advances the sequence).
+  if (change_rows_written_ > kMaxChangeLogRows) return;
+  pending_changes_.insert(Change{kind, std::string(a), std::string(b)});
+}
+
+void VulnDb::NoteKeys(const IndexKeys& keys) {
+  for (const auto& [eco, name] : keys.packages) NoteChange('p', eco, name);
+  for (const auto& [vendor, product] : keys.cpes) NoteChange('c', vendor, product);
+  for (const auto& alias : keys.aliases) NoteChange('v', alias);
+}
+
+Result<std::string> VulnDb::MetaValue(std::string_view key) {
+  auto& q = wst_->get_meta;
+  q.Bind(1, key);
+  SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
+  std::string value = row ? std::string(q.ColumnText(0)) : std::string();
+  q.Reset();
+  if (!row) return Status::InvalidDocument(db_->path() + ": meta value '" + std::string(key) + "' is missing");
+  return value;
+}
+
+Status VulnDb::SetMetaValue(std::string_view key, std::string_view value) {
+  return wst_->set_meta.Bind(1, key).Bind(2, value).Run();
+}
+
+namespace {
+
+Result<std::int64_t> ParseSeq(std::string_view text, std::string_view what) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < 0) {
+    return Status::InvalidDocument("vulnerability database meta value " + std::string(what) + " is not a sequence: '" +
+                                   std::string(text) + "'");
+  }
+  return v;
+}
+
+}  // namespace
+
+Status VulnDb::WriteChangeLog() {
+  if (!changed_in_batch_) return Status::Ok();
+  SBOMHUB_ASSIGN_OR_RETURN(std::string last_text, MetaValue("last_seq"));
+  SBOMHUB_ASSIGN_OR_RETURN(std::int64_t last, ParseSeq(last_text, "last_seq"));
+  SBOMHUB_ASSIGN_OR_RETURN(std::string rows_text, MetaValue("log_rows"));
+  SBOMHUB_ASSIGN_OR_RETURN(std::int64_t log_rows, ParseSeq(rows_text, "log_rows"));
+  const std::int64_t seq = last + 1;
+  if (change_rows_written_ + pending_changes_.size() > kMaxChangeLogRows) {
+    // Too much for the log: nothing before this sequence can be answered any more.
+    change_rows_written_ = kMaxChangeLogRows + 1;
+    SBOMHUB_RETURN_IF_ERROR(db_->Exec("DELETE FROM change_log"));
+    SBOMHUB_RETURN_IF_ERROR(SetMetaValue("pruned_through", std::to_string(seq)));
+    log_rows = 0;
+  } else {
+    std::vector<const Change*> rows;
+    rows.reserve(pending_changes_.size());
+    for (const Change& c : pending_changes_) rows.push_back(&c);
+    std::size_t i = 0;
+    for (; rows.size() - i >= kRowsPerInsert; i += kRowsPerInsert) {
+      auto& many = wst_->insert_changes;
+      for (std::size_t r = 0; r < kRowsPerInsert; ++r) {
+        const Change& c = *rows[i + r];
+        int param = static_cast<int>(r) * 4 + 1;
+        many.Bind(param, seq).Bind(param + 1, std::string_view(&c.kind, 1)).Bind(param + 2, c.a).Bind(param + 3, c.b);
+      }
+      SBOMHUB_RETURN_IF_ERROR(many.Run());
+    }
+    for (; i < rows.size(); ++i) {
+      const Change& c = *rows[i];
+      SBOMHUB_RETURN_IF_ERROR(
+          wst_->insert_change.Bind(1, seq).Bind(2, std::string_view(&c.kind, 1)).Bind(3, c.a).Bind(4, c.b).Run());
+    }
+    change_rows_written_ += rows.size();
+    log_rows += static_cast<std::int64_t>(rows.size());
+    if (log_rows > static_cast<std::int64_t>(kMaxChangeLogRows)) {
+      // Drop the oldest sequences whole until at most the cap is left.
+      SBOMHUB_ASSIGN_OR_RETURN(auto cut_query, db_->Prepare("SELECT seq FROM change_log ORDER BY seq DESC LIMIT 1 OFFSET ?1"));
+      cut_query.Bind(1, static_cast<std::int64_t>(kMaxChangeLogRows));
+      SBOMHUB_ASSIGN_OR_RETURN(bool found, cut_query.Step());
+      std::int64_t cut = found ? cut_query.ColumnInt(0) : 0;
+      cut_query.Reset();
+      SBOMHUB_ASSIGN_OR_RETURN(auto prune, db_->Prepare("DELETE FROM change_log WHERE seq <= ?1"));
+      SBOMHUB_RETURN_IF_ERROR(prune.Bind(1, cut).Run());
+      log_rows -= db_->Changes();
+      SBOMHUB_RETURN_IF_ERROR(SetMetaValue("pruned_through", std::to_string(cut)));
+    }
+  }
+  SBOMHUB_RETURN_IF_ERROR(SetMetaValue("log_rows", std::to_string(log_rows)));
+  SBOMHUB_RETURN_IF_ERROR(SetMetaValue("last_seq", std::to_string(seq)));
+  pending_changes_.clear();
+  changed_in_batch_ = false;
+  return Status::Ok();
+}
+
+Result<ChangePosition> VulnDb::CurrentChangePosition() {
+  auto q = db_->Prepare("SELECT (SELECT value FROM meta WHERE key='id'), (SELECT value FROM meta WHERE key='last_seq')");
+  if (!q.ok()) return Status::Unsupported(db_->path() + ": this vulnerability database has no change log (schema before v3)");
+  SBOMHUB_ASSIGN_OR_RETURN(bool row, q->Step());
+  if (!row || q->ColumnIsNull(0) || q->ColumnIsNull(1)) {
+    return Status::InvalidDocument(db_->path() + ": the change log position is missing");
+  }
+  ChangePosition pos;
+  pos.id = std::string(q->ColumnText(0));
+  SBOMHUB_ASSIGN_OR_RETURN(pos.seq, ParseSeq(q->ColumnText(1), "last_seq"));
+  return pos;
+}
+
+Result<std::optional<ChangeSet>> VulnDb::ChangesSince(std::int64_t since) {
+  SBOMHUB_ASSIGN_OR_RETURN(ChangePosition pos, CurrentChangePosition());
+  SBOMHUB_ASSIGN_OR_RETURN(auto pruned_query, db_->Prepare("SELECT value FROM meta WHERE key='pruned_through'"));
+  SBOMHUB_ASSIGN_OR_RETURN(bool has_pruned, pruned_query.Step());
+  if (!has_pruned) return Status::InvalidDocument(db_->path() + ": the change log's pruned_through is missing");
+  SBOMHUB_ASSIGN_OR_RETURN(std::int64_t pruned, ParseSeq(pruned_query.ColumnText(0), "pruned_through"));
+  if (since < pruned || since > pos.seq) return std::optional<ChangeSet>();
+  std::set<std::pair<std::string, std::string>> packages, cpes;
+  std::set<std::string> ids;
+  SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT kind, a, b FROM change_log WHERE seq > ?1"));
+  q.Bind(1, since);
+  while (true) {
+    SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    std::string_view kind = q.ColumnText(0);
+    if (kind == "p") {
+      packages.emplace(q.ColumnText(1), q.ColumnText(2));
+    } else if (kind == "c") {
+      cpes.emplace(q.ColumnText(1), q.ColumnText(2));
+    } else {
+      ids.emplace(q.ColumnText(1));
+    }
+  }
+  ChangeSet out;
+  for (auto& [eco, name] : packages) out.packages.push_back({eco, name});
+  out.cpes.assign(cpes.begin(), cpes.end());
+  out.vulnerabilities.assign(ids.begin(), ids.end());
+  return std::optional<ChangeSet>(std::move(out));
+}
+
 Status VulnDb::Put(const vuln::Advisory& a, PutCounts& counts) {
   return PutPrepared(PreparedAdvisory::From(a), counts);
 }
@@ -472,7 +635,9 @@ Status VulnDb::PutPrepared(const PreparedAdvisory& a, PutCounts& counts) {
                               .BindBlob(6, record).BindBlob(7, a.index_keys).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
-    return QueueIndexRows(db_->LastInsertRowId(), a);
+    NoteKeys(a);
+    SBOMHUB_RETURN_IF_ERROR(QueueIndexRows(db_->LastInsertRowId(), a));
+    return in_batch_ ? Status::Ok() : WriteChangeLog();
   }
   auto& sel = wst_->select_existing;
   sel.Bind(1, source).Bind(2, a.id);
@@ -506,7 +671,10 @@ Status VulnDb::PutPrepared(const PreparedAdvisory& a, PutCounts& counts) {
   SBOMHUB_RETURN_IF_ERROR(DeleteIndexRows(rowid, *old_keys));
   cache_.erase(rowid);
   ++counts.updated;
-  return QueueIndexRows(rowid, a);
+  NoteKeys(*old_keys);
+  NoteKeys(a);
+  SBOMHUB_RETURN_IF_ERROR(QueueIndexRows(rowid, a));
+  return in_batch_ ? Status::Ok() : WriteChangeLog();
 }
 
 // Insert-or-ignore first: a new row costs one statement. Only an existing row runs the UPDATE,
@@ -519,17 +687,19 @@ Status VulnDb::PutKev(const KevRecord& k, PutCounts& counts) {
                               .Bind(7, k.ransomware_use).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
-    return Status::Ok();
+    NoteChange('v', k.cve);
+    return in_batch_ ? Status::Ok() : WriteChangeLog();
   }
   SBOMHUB_RETURN_IF_ERROR(wst_->update_kev.Bind(1, k.cve).Bind(2, k.date_added).Bind(3, k.due_date)
                               .Bind(4, k.vendor_project).Bind(5, k.product).Bind(6, k.name)
                               .Bind(7, k.ransomware_use).Run());
   if (db_->Changes() > 0) {
     ++counts.updated;
+    NoteChange('v', k.cve);
   } else {
     ++counts.unchanged;
   }
-  return Status::Ok();
+  return in_batch_ ? Status::Ok() : WriteChangeLog();
 }
 
 Status VulnDb::PutEpss(const EpssRecord& e, PutCounts& counts) {
@@ -539,16 +709,18 @@ Status VulnDb::PutEpss(const EpssRecord& e, PutCounts& counts) {
       wst_->insert_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
-    return Status::Ok();
+    NoteChange('v', e.cve);
+    return in_batch_ ? Status::Ok() : WriteChangeLog();
   }
   SBOMHUB_RETURN_IF_ERROR(
       wst_->update_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
   if (db_->Changes() > 0) {
     ++counts.updated;
+    NoteChange('v', e.cve);
   } else {
     ++counts.unchanged;
   }
-  return Status::Ok();
+  return in_batch_ ? Status::Ok() : WriteChangeLog();
 }
 
 Status VulnDb::PutEpssRows(std::span<const EpssRecord> rows, PutCounts& counts) {
@@ -565,6 +737,11 @@ Status VulnDb::PutEpssRows(std::span<const EpssRecord> rows, PutCounts& counts) 
     SBOMHUB_RETURN_IF_ERROR(insert.Run());
     std::size_t inserted = static_cast<std::size_t>(db_->Changes());
     counts.inserted += inserted;
+    // Which rows of a partly inserted group were new is not known: the log gets them all (a
+    // superset only re-analyses a little more).
+    if (inserted > 0) {
+      for (std::size_t r = 0; r < kRowsPerInsert; ++r) NoteChange('v', rows[i + r].cve);
+    }
     if (inserted == kRowsPerInsert) continue;
     // Some CVEs were stored already (or twice in this group): each row of the group gets the
     // conditional UPDATE, in order. A row this statement inserted is identical to its values, so
@@ -575,13 +752,16 @@ Status VulnDb::PutEpssRows(std::span<const EpssRecord> rows, PutCounts& counts) 
       const EpssRecord& e = rows[i + r];
       SBOMHUB_RETURN_IF_ERROR(
           wst_->update_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
-      updated += static_cast<std::size_t>(db_->Changes());
+      if (db_->Changes() > 0) {
+        ++updated;
+        NoteChange('v', e.cve);
+      }
     }
     counts.updated += updated;
     counts.unchanged += kRowsPerInsert - inserted - updated;
   }
   for (; i < rows.size(); ++i) SBOMHUB_RETURN_IF_ERROR(PutEpss(rows[i], counts));
-  return Status::Ok();
+  return in_batch_ ? Status::Ok() : WriteChangeLog();
 }
 
 Status VulnDb::PutKev(const KevRecord& k) {

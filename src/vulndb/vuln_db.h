@@ -18,9 +18,12 @@
 // Thread-safety: one thread at a time.
 #pragma once
 
+#include <compare>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -99,8 +102,29 @@ struct PreparedAdvisory : IndexKeys {
   static PreparedAdvisory From(const vuln::Advisory& advisory, std::string record);
 };
 
+// What the writes after some change sequence touched (VulnDb::ChangesSince): everything a
+// finding computed before them could depend on. Sorted, distinct.
+struct ChangeSet {
+  std::vector<PackageKey> packages;                         // old and new package index keys
+  std::vector<std::pair<std::string, std::string>> cpes;    // old and new CPE vendor:product keys
+  std::vector<std::string> vulnerabilities;                 // advisory ids and aliases, KEV/EPSS CVEs
+};
+
+// Where the change log of one database file stands. `id` is random per database file, so a
+// rebuilt or different file never continues another's sequence.
+struct ChangePosition {
+  std::string id;
+  std::int64_t seq = 0;
+};
+
 class VulnDb {
  public:
+  // The change log keeps at most this many rows. Older sequences are pruned (ChangesSince then
+  // cannot answer for them), and one process stops adding rows past it (an EPSS feed changes
+  // several hundred thousand CVEs: its later commits only advance the sequence and mark
+  // everything before them as pruned, so a consumer falls back to a full re-analysis).
+  static constexpr std::size_t kMaxChangeLogRows = 100000;
+
   using AdvisoryFn = std::function<Status(const vuln::Advisory&)>;
 
   // Opens or creates the database at `path` and applies the schema migrations it lacks.
@@ -170,6 +194,17 @@ class VulnDb {
 
   Result<std::vector<SourceSummary>> Summary();
 
+  // The change log (schema v3). Every committed write that changes something (an advisory
+  // inserted, updated or withdrawn; a KEV or EPSS row inserted or changed) advances the sequence
+  // once per batch and records the keys it touched: an advisory's package keys, CPE
+  // vendor:product keys and ids (its own and its aliases), before and after the write; the CVE of
+  // a KEV or EPSS row. Unchanged and older records touch nothing.
+  // kUnsupported on a database without the log (an older schema opened read-only).
+  Result<ChangePosition> CurrentChangePosition();
+  // The union of what the writes after `seq` touched; nullopt when the log cannot tell: `seq` is
+  // newer than the current sequence or older than the pruned part of the log.
+  Result<std::optional<ChangeSet>> ChangesSince(std::int64_t seq);
+
  private:
   explicit VulnDb(std::unique_ptr<sqlite::Database> db);
   Status Migrate();
@@ -197,6 +232,13 @@ class VulnDb {
   Status QueueIndexRows(std::int64_t rowid, const IndexKeys& keys);
   Status FlushIndexRows();
   Status DeleteIndexRows(std::int64_t rowid, const IndexKeys& keys);
+  // Change log: keys touched in the open batch, written with their sequence number before it
+  // commits (WriteChangeLog), so a batch's changes and its log rows commit together.
+  void NoteChange(char kind, std::string_view a, std::string_view b = {});
+  void NoteKeys(const IndexKeys& keys);
+  Status WriteChangeLog();
+  Result<std::string> MetaValue(std::string_view key);
+  Status SetMetaValue(std::string_view key, std::string_view value);
   bool HasQueuedRows() const {
     return !queued_packages_.empty() || !queued_cpes_.empty() || !queued_aliases_.empty();
   }
@@ -218,6 +260,14 @@ class VulnDb {
     std::string a, b;  // (ecosystem, name) | (vendor, product) | (alias, unused)
   };
   std::vector<QueuedRow> queued_packages_, queued_cpes_, queued_aliases_;
+  struct Change {
+    char kind;  // 'p' package (ecosystem, name), 'c' CPE (vendor, product), 'v' vulnerability id (id, "")
+    std::string a, b;
+    auto operator<=>(const Change&) const = default;
+  };
+  std::set<Change> pending_changes_;
+  bool changed_in_batch_ = false;        // also set when the log overflowed and keeps no rows
+  std::size_t change_rows_written_ = 0;  // by this object (see kMaxChangeLogRows)
   struct Statements;
   struct WriteStatements;
   std::unique_ptr<Statements> st_;
