@@ -1,6 +1,12 @@
 #include "app/vuln_import.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -275,6 +281,46 @@ std::string NowRfc3339() {
   return buf;
 }
 
+// Reads a whole feed file into `buffer` (kept by the calling thread and only ever grown) and
+// returns a view of it. One open, one fstat and the reads: the shared feeds are 15,000 small
+// files, and ReadFile's two stat calls, stdio buffering and freshly zeroed string per file were
+// a visible share of the parsing threads' time. Anything but a regular file goes through
+// ReadFile.
+Result<std::string_view> ReadFeedFile(const std::string& path, std::string& buffer) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(path + ": " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    auto whole = ReadFile(path);
+    if (!whole.ok()) return whole.status();
+    buffer = std::move(whole).value();
+    return std::string_view(buffer);
+  }
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > kDefaultMaxInputBytes) {
+    ::close(fd);
+    return Status::TooLarge(path + ": file is " + std::to_string(size) + " bytes, over the limit of " +
+                            std::to_string(kDefaultMaxInputBytes) + " bytes");
+  }
+  // The padding stays readable past the end (simdjson reads ahead).
+  if (buffer.size() < size + kInputPadding) buffer.resize(size + kInputPadding);
+  std::size_t got = 0;
+  while (got < size) {
+    ssize_t n = ::read(fd, buffer.data() + got, size - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      return Status::IoError(path + ": " + std::strerror(err));
+    }
+    if (n == 0) break;  // the file shrank while being read: what is there is the file
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  return std::string_view(buffer.data(), got);
+}
+
 // What a parsing thread hands to the writing thread: records of one kind, all counted into the
 // same feed. Advisories arrive prepared (storage JSON and index keys computed), so the writer
 // only talks to SQLite.
@@ -506,20 +552,23 @@ class TaskParser {
   }
 
   Status ImportFile(const std::string& path) {
-    auto read = ReadFile(path);
+    thread_local std::string buffer;  // reused by every file this thread reads
+    auto read = ReadFeedFile(path, buffer);
     if (!read.ok()) {
       // An unreadable file is reported like a malformed one: the rest of the import goes on.
       task_.stats["unreadable"].AddIssue(path, "", read.status().message());
       return Status::Ok();
     }
-    std::string bytes = std::move(read).value();
+    std::string_view bytes = *read;
+    std::string plain_bytes;
     if (StartsWith(bytes, "\x1f\x8b")) {  // gzip: NVD yearly feeds, the official EPSS feed
       auto plain = vuln::Decompress(bytes, path);
       if (!plain.ok()) {
         task_.stats["unreadable"].AddIssue(path, "", plain.status().message());
         return Status::Ok();
       }
-      bytes = std::move(plain).value();
+      plain_bytes = std::move(plain).value();
+      bytes = plain_bytes;
     }
     Feed feed = Sniff(path, bytes);
     if (feed == Feed::kUnknown) {

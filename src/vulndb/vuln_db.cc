@@ -480,7 +480,7 @@ void VulnDb::NoteChange(char kind, std::string_view a, std::string_view b) {
   changed_in_batch_ = true;
   // Past the cap this process keeps no rows (WriteChangeLog only advances the sequence).
   if (change_rows_written_ > kMaxChangeLogRows) return;
-  pending_changes_.insert(Change{kind, std::string(a), std::string(b)});
+  pending_changes_.push_back(Change{kind, std::string(a), std::string(b)});
 }
 
 void VulnDb::NoteKeys(const IndexKeys& keys) {
@@ -524,6 +524,8 @@ Status VulnDb::WriteChangeLog() {
   SBOMHUB_ASSIGN_OR_RETURN(std::string rows_text, MetaValue("log_rows"));
   SBOMHUB_ASSIGN_OR_RETURN(std::int64_t log_rows, ParseSeq(rows_text, "log_rows"));
   const std::int64_t seq = last + 1;
+  std::sort(pending_changes_.begin(), pending_changes_.end());
+  pending_changes_.erase(std::unique(pending_changes_.begin(), pending_changes_.end()), pending_changes_.end());
   if (change_rows_written_ + pending_changes_.size() > kMaxChangeLogRows) {
     // Too much for the log: nothing before this sequence can be answered any more.
     change_rows_written_ = kMaxChangeLogRows + 1;

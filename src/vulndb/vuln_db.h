@@ -265,7 +265,7 @@ class VulnDb {
     std::string a, b;
     auto operator<=>(const Change&) const = default;
   };
-  std::set<Change> pending_changes_;
+  std::vector<Change> pending_changes_;  // sorted and made distinct when written
   bool changed_in_batch_ = false;        // also set when the log overflowed and keeps no rows
   std::size_t change_rows_written_ = 0;  // by this object (see kMaxChangeLogRows)
   struct Statements;
