@@ -106,11 +106,15 @@ struct ReanalyseReport {
   std::vector<store::Id> enqueued;  // versions queued for re-analysis
 };
 
-// When the DB fingerprint differs from the one stored in the portfolio: queues every version
-// holding a component whose package (purl type + name, mapped to its OSV ecosystem) or CPE
-// vendor:product has an advisory in the DB, then stores the new fingerprint. Versions none of
-// whose packages has any advisory are skipped. (Narrowing further, to packages whose advisories
-// changed, needs a "packages changed since" query from src/vulndb; see the report of issue 4.)
+// When the vulnerability DB moved past the change-log position stored in the portfolio
+// ("changelog:1:<db id>:<seq>" in vulndb_state): queues only the versions a change can affect:
+// those holding a component whose package (purl type + name, mapped to its OSV ecosystem) or CPE
+// vendor:product is among the keys the new, updated or withdrawn advisories touched (their old and
+// new index rows), and those with an active finding on a changed id (an advisory id or alias, a
+// KEV or EPSS CVE). Then stores the new position. When the log cannot answer (no stored position,
+// another or rebuilt DB file, a pruned or unknown sequence, a DB without the log) it falls back
+// to queueing every version holding a component whose key has any advisory in the DB
+// (docs/vulndb.md, "Change log").
 Result<ReanalyseReport> ReanalyseIfDbChanged(store::Store& store, vulndb::VulnDb& db,
                                              std::string_view actor);
 
