@@ -109,18 +109,17 @@ DROP TABLE epss;
 ALTER TABLE epss_v2 RENAME TO epss;
 )sql",
     // v3: the change log (VulnDb::ChangesSince). `meta` holds the database's random identity
-    // (a rebuilt file gets a new one), the last change sequence and the sequence up to which the
-    // log has been pruned; change_log holds, per committed write, the keys it touched.
+    // (a rebuilt file gets a new one), the last change sequence, the sequence up to which the
+    // log has been pruned and its size; change_log holds, per committed batch, the keys its
+    // writes touched in the EncodeIndexKeys form (one row per batch: the keys of an inserted
+    // advisory are its index_keys as they are, so logging costs a copy, not a row per key).
     R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 INSERT INTO meta(key, value) VALUES('id', lower(hex(randomblob(16)))), ('last_seq', '0'), ('pruned_through', '0'),
-  ('log_rows', '0');
+  ('log_bytes', '0');
 CREATE TABLE change_log(
-  seq INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  a TEXT NOT NULL,
-  b TEXT NOT NULL,
-  PRIMARY KEY(seq, kind, a, b)) WITHOUT ROWID;
+  seq INTEGER PRIMARY KEY,
+  keys BLOB NOT NULL);
 )sql",
 };
 
@@ -175,7 +174,7 @@ struct VulnDb::WriteStatements {
   sqlite::Statement insert_packages, insert_cpes, insert_aliases;  // kRowsPerInsert rows each
   sqlite::Statement insert_kev, update_kev, insert_epss, update_epss, put_run;
   sqlite::Statement insert_epss_rows;  // kRowsPerInsert rows
-  sqlite::Statement insert_change, insert_changes, get_meta, set_meta;
+  sqlite::Statement insert_change, get_meta, set_meta;
 };
 
 VulnDb::VulnDb(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
@@ -267,8 +266,7 @@ Status VulnDb::PrepareStatements(bool writable) {
               "SET finished_at=excluded.finished_at, records=excluded.records"),
       prepare("INSERT OR IGNORE " + MultiRowInsert("epss", "cve,score,percentile,score_date", 4, kRowsPerInsert)
                                         .substr(std::string_view("INSERT ").size())),
-      prepare(MultiRowInsert("change_log", "seq,kind,a,b", 4, 1)),
-      prepare(MultiRowInsert("change_log", "seq,kind,a,b", 4, kRowsPerInsert)),
+      prepare("INSERT INTO change_log(seq, keys) VALUES(?1, ?2)"),
       prepare("SELECT value FROM meta WHERE key=?1"),
       prepare("UPDATE meta SET value=?2 WHERE key=?1"),
   });
@@ -478,15 +476,17 @@ Status VulnDb::DeleteIndexRows(std::int64_t rowid, const IndexKeys& keys) {
 
 void VulnDb::NoteChange(char kind, std::string_view a, std::string_view b) {
   changed_in_batch_ = true;
-  // Past the cap this process keeps no rows (WriteChangeLog only advances the sequence).
-  if (change_rows_written_ > kMaxChangeLogRows) return;
-  pending_changes_.push_back(Change{kind, std::string(a), std::string(b)});
+  // Past the cap this process keeps no keys (WriteChangeLog only advances the sequence).
+  if (change_bytes_written_ > kMaxChangeLogBytes) return;
+  pending_changes_ += kind;
+  AppendKeyPart(pending_changes_, a);
+  if (kind != 'a') AppendKeyPart(pending_changes_, b);
 }
 
-void VulnDb::NoteKeys(const IndexKeys& keys) {
-  for (const auto& [eco, name] : keys.packages) NoteChange('p', eco, name);
-  for (const auto& [vendor, product] : keys.cpes) NoteChange('c', vendor, product);
-  for (const auto& alias : keys.aliases) NoteChange('v', alias);
+void VulnDb::NoteEncodedKeys(std::string_view encoded) {
+  changed_in_batch_ = true;
+  if (change_bytes_written_ > kMaxChangeLogBytes) return;
+  pending_changes_ += encoded;
 }
 
 Result<std::string> VulnDb::MetaValue(std::string_view key) {
@@ -521,52 +521,40 @@ Status VulnDb::WriteChangeLog() {
   if (!changed_in_batch_) return Status::Ok();
   SBOMHUB_ASSIGN_OR_RETURN(std::string last_text, MetaValue("last_seq"));
   SBOMHUB_ASSIGN_OR_RETURN(std::int64_t last, ParseSeq(last_text, "last_seq"));
-  SBOMHUB_ASSIGN_OR_RETURN(std::string rows_text, MetaValue("log_rows"));
-  SBOMHUB_ASSIGN_OR_RETURN(std::int64_t log_rows, ParseSeq(rows_text, "log_rows"));
+  SBOMHUB_ASSIGN_OR_RETURN(std::string size_text, MetaValue("log_bytes"));
+  SBOMHUB_ASSIGN_OR_RETURN(std::int64_t log_bytes, ParseSeq(size_text, "log_bytes"));
   const std::int64_t seq = last + 1;
-  std::sort(pending_changes_.begin(), pending_changes_.end());
-  pending_changes_.erase(std::unique(pending_changes_.begin(), pending_changes_.end()), pending_changes_.end());
-  if (change_rows_written_ + pending_changes_.size() > kMaxChangeLogRows) {
+  if (change_bytes_written_ + pending_changes_.size() > kMaxChangeLogBytes) {
     // Too much for the log: nothing before this sequence can be answered any more.
-    change_rows_written_ = kMaxChangeLogRows + 1;
+    change_bytes_written_ = kMaxChangeLogBytes + 1;
     SBOMHUB_RETURN_IF_ERROR(db_->Exec("DELETE FROM change_log"));
     SBOMHUB_RETURN_IF_ERROR(SetMetaValue("pruned_through", std::to_string(seq)));
-    log_rows = 0;
+    log_bytes = 0;
   } else {
-    std::vector<const Change*> rows;
-    rows.reserve(pending_changes_.size());
-    for (const Change& c : pending_changes_) rows.push_back(&c);
-    std::size_t i = 0;
-    for (; rows.size() - i >= kRowsPerInsert; i += kRowsPerInsert) {
-      auto& many = wst_->insert_changes;
-      for (std::size_t r = 0; r < kRowsPerInsert; ++r) {
-        const Change& c = *rows[i + r];
-        int param = static_cast<int>(r) * 4 + 1;
-        many.Bind(param, seq).Bind(param + 1, std::string_view(&c.kind, 1)).Bind(param + 2, c.a).Bind(param + 3, c.b);
-      }
-      SBOMHUB_RETURN_IF_ERROR(many.Run());
-    }
-    for (; i < rows.size(); ++i) {
-      const Change& c = *rows[i];
-      SBOMHUB_RETURN_IF_ERROR(
-          wst_->insert_change.Bind(1, seq).Bind(2, std::string_view(&c.kind, 1)).Bind(3, c.a).Bind(4, c.b).Run());
-    }
-    change_rows_written_ += rows.size();
-    log_rows += static_cast<std::int64_t>(rows.size());
-    if (log_rows > static_cast<std::int64_t>(kMaxChangeLogRows)) {
+    SBOMHUB_RETURN_IF_ERROR(wst_->insert_change.Bind(1, seq).BindBlob(2, pending_changes_).Run());
+    change_bytes_written_ += pending_changes_.size();
+    log_bytes += static_cast<std::int64_t>(pending_changes_.size());
+    if (log_bytes > static_cast<std::int64_t>(kMaxChangeLogBytes)) {
       // Drop the oldest sequences whole until at most the cap is left.
-      SBOMHUB_ASSIGN_OR_RETURN(auto cut_query, db_->Prepare("SELECT seq FROM change_log ORDER BY seq DESC LIMIT 1 OFFSET ?1"));
-      cut_query.Bind(1, static_cast<std::int64_t>(kMaxChangeLogRows));
-      SBOMHUB_ASSIGN_OR_RETURN(bool found, cut_query.Step());
-      std::int64_t cut = found ? cut_query.ColumnInt(0) : 0;
-      cut_query.Reset();
+      SBOMHUB_ASSIGN_OR_RETURN(auto sizes, db_->Prepare("SELECT seq, length(keys) FROM change_log ORDER BY seq DESC"));
+      std::int64_t kept = 0, cut = 0;
+      while (true) {
+        SBOMHUB_ASSIGN_OR_RETURN(bool row, sizes.Step());
+        if (!row) break;
+        if (kept + sizes.ColumnInt(1) > static_cast<std::int64_t>(kMaxChangeLogBytes)) {
+          cut = sizes.ColumnInt(0);
+          break;
+        }
+        kept += sizes.ColumnInt(1);
+      }
+      sizes.Reset();
       SBOMHUB_ASSIGN_OR_RETURN(auto prune, db_->Prepare("DELETE FROM change_log WHERE seq <= ?1"));
       SBOMHUB_RETURN_IF_ERROR(prune.Bind(1, cut).Run());
-      log_rows -= db_->Changes();
       SBOMHUB_RETURN_IF_ERROR(SetMetaValue("pruned_through", std::to_string(cut)));
+      log_bytes = kept;
     }
   }
-  SBOMHUB_RETURN_IF_ERROR(SetMetaValue("log_rows", std::to_string(log_rows)));
+  SBOMHUB_RETURN_IF_ERROR(SetMetaValue("log_bytes", std::to_string(log_bytes)));
   SBOMHUB_RETURN_IF_ERROR(SetMetaValue("last_seq", std::to_string(seq)));
   pending_changes_.clear();
   changed_in_batch_ = false;
@@ -595,19 +583,16 @@ Result<std::optional<ChangeSet>> VulnDb::ChangesSince(std::int64_t since) {
   if (since < pruned || since > pos.seq) return std::optional<ChangeSet>();
   std::set<std::pair<std::string, std::string>> packages, cpes;
   std::set<std::string> ids;
-  SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT kind, a, b FROM change_log WHERE seq > ?1"));
+  SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT seq, keys FROM change_log WHERE seq > ?1"));
   q.Bind(1, since);
   while (true) {
     SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
-    std::string_view kind = q.ColumnText(0);
-    if (kind == "p") {
-      packages.emplace(q.ColumnText(1), q.ColumnText(2));
-    } else if (kind == "c") {
-      cpes.emplace(q.ColumnText(1), q.ColumnText(2));
-    } else {
-      ids.emplace(q.ColumnText(1));
-    }
+    auto keys = DecodeIndexKeys(q.ColumnText(1));
+    if (!keys.ok()) return keys.status().WithContext("change log sequence " + std::to_string(q.ColumnInt(0)));
+    packages.insert(keys->packages.begin(), keys->packages.end());
+    cpes.insert(keys->cpes.begin(), keys->cpes.end());
+    ids.insert(keys->aliases.begin(), keys->aliases.end());
   }
   ChangeSet out;
   for (auto& [eco, name] : packages) out.packages.push_back({eco, name});
@@ -637,7 +622,7 @@ Status VulnDb::PutPrepared(const PreparedAdvisory& a, PutCounts& counts) {
                               .BindBlob(6, record).BindBlob(7, a.index_keys).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
-    NoteKeys(a);
+    NoteEncodedKeys(a.index_keys);
     SBOMHUB_RETURN_IF_ERROR(QueueIndexRows(db_->LastInsertRowId(), a));
     return in_batch_ ? Status::Ok() : WriteChangeLog();
   }
@@ -653,7 +638,11 @@ Status VulnDb::PutPrepared(const PreparedAdvisory& a, PutCounts& counts) {
   bool same = sel.ColumnText(1) == record;
   bool older = !same && CompareTimestamps(a.modified, sel.ColumnText(2)) < 0;
   Result<IndexKeys> old_keys = IndexKeys{};
-  if (!same && !older) old_keys = DecodeIndexKeys(sel.ColumnText(3));
+  std::string old_encoded;
+  if (!same && !older) {
+    old_encoded = std::string(sel.ColumnText(3));
+    old_keys = DecodeIndexKeys(old_encoded);
+  }
   sel.Reset();
   if (same) {
     ++counts.unchanged;
@@ -673,8 +662,8 @@ Status VulnDb::PutPrepared(const PreparedAdvisory& a, PutCounts& counts) {
   SBOMHUB_RETURN_IF_ERROR(DeleteIndexRows(rowid, *old_keys));
   cache_.erase(rowid);
   ++counts.updated;
-  NoteKeys(*old_keys);
-  NoteKeys(a);
+  NoteEncodedKeys(old_encoded);
+  NoteEncodedKeys(a.index_keys);
   SBOMHUB_RETURN_IF_ERROR(QueueIndexRows(rowid, a));
   return in_batch_ ? Status::Ok() : WriteChangeLog();
 }
@@ -689,7 +678,7 @@ Status VulnDb::PutKev(const KevRecord& k, PutCounts& counts) {
                               .Bind(7, k.ransomware_use).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
-    NoteChange('v', k.cve);
+    NoteChange('a', k.cve);
     return in_batch_ ? Status::Ok() : WriteChangeLog();
   }
   SBOMHUB_RETURN_IF_ERROR(wst_->update_kev.Bind(1, k.cve).Bind(2, k.date_added).Bind(3, k.due_date)
@@ -697,7 +686,7 @@ Status VulnDb::PutKev(const KevRecord& k, PutCounts& counts) {
                               .Bind(7, k.ransomware_use).Run());
   if (db_->Changes() > 0) {
     ++counts.updated;
-    NoteChange('v', k.cve);
+    NoteChange('a', k.cve);
   } else {
     ++counts.unchanged;
   }
@@ -711,14 +700,14 @@ Status VulnDb::PutEpss(const EpssRecord& e, PutCounts& counts) {
       wst_->insert_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
-    NoteChange('v', e.cve);
+    NoteChange('a', e.cve);
     return in_batch_ ? Status::Ok() : WriteChangeLog();
   }
   SBOMHUB_RETURN_IF_ERROR(
       wst_->update_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
   if (db_->Changes() > 0) {
     ++counts.updated;
-    NoteChange('v', e.cve);
+    NoteChange('a', e.cve);
   } else {
     ++counts.unchanged;
   }
@@ -742,7 +731,7 @@ Status VulnDb::PutEpssRows(std::span<const EpssRecord> rows, PutCounts& counts) 
     // Which rows of a partly inserted group were new is not known: the log gets them all (a
     // superset only re-analyses a little more).
     if (inserted > 0) {
-      for (std::size_t r = 0; r < kRowsPerInsert; ++r) NoteChange('v', rows[i + r].cve);
+      for (std::size_t r = 0; r < kRowsPerInsert; ++r) NoteChange('a', rows[i + r].cve);
     }
     if (inserted == kRowsPerInsert) continue;
     // Some CVEs were stored already (or twice in this group): each row of the group gets the
@@ -756,7 +745,7 @@ Status VulnDb::PutEpssRows(std::span<const EpssRecord> rows, PutCounts& counts) 
           wst_->update_epss.Bind(1, e.cve).Bind(2, e.score).Bind(3, e.percentile).Bind(4, e.score_date).Run());
       if (db_->Changes() > 0) {
         ++updated;
-        NoteChange('v', e.cve);
+        NoteChange('a', e.cve);
       }
     }
     counts.updated += updated;

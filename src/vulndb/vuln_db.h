@@ -7,6 +7,7 @@
 //   alias(alias, advisory_rowid)                     PK, WITHOUT ROWID    -> one problem, one finding
 //   (advisory.index_keys lists an advisory's own index rows, see EncodeIndexKeys)
 //   kev(cve, ...), epss(cve, score, percentile, score_date), import_run(...)
+//   meta(key, value), change_log(seq, keys)                                -> ChangesSince
 //
 // Re-import is incremental and idempotent: a record whose normalized JSON is byte-identical to the
 // stored one is counted as unchanged and not rewritten; a changed one replaces its index rows; an
@@ -18,12 +19,10 @@
 // Thread-safety: one thread at a time.
 #pragma once
 
-#include <compare>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <set>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -119,11 +118,12 @@ struct ChangePosition {
 
 class VulnDb {
  public:
-  // The change log keeps at most this many rows. Older sequences are pruned (ChangesSince then
-  // cannot answer for them), and one process stops adding rows past it (an EPSS feed changes
-  // several hundred thousand CVEs: its later commits only advance the sequence and mark
-  // everything before them as pruned, so a consumer falls back to a full re-analysis).
-  static constexpr std::size_t kMaxChangeLogRows = 100000;
+  // The change log keeps at most this many bytes of encoded keys (about 100,000 keys). Older
+  // sequences are pruned (ChangesSince then cannot answer for them), and one process stops
+  // recording keys past it (an EPSS feed changes several hundred thousand CVEs: its later
+  // commits only advance the sequence and mark everything before them as pruned, so a consumer
+  // falls back to a full re-analysis).
+  static constexpr std::size_t kMaxChangeLogBytes = std::size_t{4} << 20;
 
   using AdvisoryFn = std::function<Status(const vuln::Advisory&)>;
 
@@ -234,8 +234,9 @@ class VulnDb {
   Status DeleteIndexRows(std::int64_t rowid, const IndexKeys& keys);
   // Change log: keys touched in the open batch, written with their sequence number before it
   // commits (WriteChangeLog), so a batch's changes and its log rows commit together.
+  // `kind` 'p' (ecosystem, name), 'c' (vendor, product), 'a' (an id; `b` unused).
   void NoteChange(char kind, std::string_view a, std::string_view b = {});
-  void NoteKeys(const IndexKeys& keys);
+  void NoteEncodedKeys(std::string_view encoded);
   Status WriteChangeLog();
   Result<std::string> MetaValue(std::string_view key);
   Status SetMetaValue(std::string_view key, std::string_view value);
@@ -260,14 +261,11 @@ class VulnDb {
     std::string a, b;  // (ecosystem, name) | (vendor, product) | (alias, unused)
   };
   std::vector<QueuedRow> queued_packages_, queued_cpes_, queued_aliases_;
-  struct Change {
-    char kind;  // 'p' package (ecosystem, name), 'c' CPE (vendor, product), 'v' vulnerability id (id, "")
-    std::string a, b;
-    auto operator<=>(const Change&) const = default;
-  };
-  std::vector<Change> pending_changes_;  // sorted and made distinct when written
-  bool changed_in_batch_ = false;        // also set when the log overflowed and keeps no rows
-  std::size_t change_rows_written_ = 0;  // by this object (see kMaxChangeLogRows)
+  // The keys the open batch touched, in the EncodeIndexKeys form ('a' entries are the ids);
+  // repeats are harmless (ChangesSince makes sets).
+  std::string pending_changes_;
+  bool changed_in_batch_ = false;          // also set when the log overflowed and keeps no keys
+  std::size_t change_bytes_written_ = 0;   // by this object (see kMaxChangeLogBytes)
   struct Statements;
   struct WriteStatements;
   std::unique_ptr<Statements> st_;
