@@ -495,7 +495,7 @@ Result<GenerateOutput> Generate(const std::filesystem::path& root, const Generat
   primary.version = options.version;
   if (!options.supplier.empty()) {
     primary.supplier = model::Party{model::Party::Kind::kOrganization, options.supplier, {}, {}};
-    sbom.supplier = primary.supplier;
+    sbom.supplier = *primary.supplier;
   }
   primary.bom_ref = "sbomhub:primary:" + primary.name + (primary.version.empty() ? "" : "@" + primary.version);
   sbom.document_name = primary.name;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,6 +96,69 @@ struct Party {
   bool operator==(const Party&) const = default;
 };
 
+// An optional value held on the heap: one pointer when absent instead of the value's full size.
+// For members that are large, usually absent and repeated per component: a Component held two
+// Party values inline (~200 of its 880 bytes), and a 100k-component BOM decodes 100k Components.
+// Reads like std::optional (bool test, *, ->, has_value, reset, emplace, = value / nullopt /
+// std::optional); copies are deep and == compares the values.
+template <typename T>
+class HeapOptional {
+ public:
+  HeapOptional() = default;
+  HeapOptional(std::nullopt_t) {}                                        // NOLINT: like optional
+  HeapOptional(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT: like optional
+  HeapOptional(std::optional<T> value) {                                 // NOLINT: like optional
+    if (value) value_ = std::make_unique<T>(std::move(*value));
+  }
+  HeapOptional(const HeapOptional& other)
+      : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+  HeapOptional(HeapOptional&&) noexcept = default;
+  HeapOptional& operator=(const HeapOptional& other) {
+    if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+    return *this;
+  }
+  HeapOptional& operator=(HeapOptional&&) noexcept = default;
+  HeapOptional& operator=(std::nullopt_t) {
+    value_.reset();
+    return *this;
+  }
+  HeapOptional& operator=(T value) {
+    if (value_) {
+      *value_ = std::move(value);
+    } else {
+      value_ = std::make_unique<T>(std::move(value));
+    }
+    return *this;
+  }
+  HeapOptional& operator=(std::optional<T> value) {
+    if (value) return *this = std::move(*value);
+    return *this = std::nullopt;
+  }
+
+  bool has_value() const { return value_ != nullptr; }
+  explicit operator bool() const { return value_ != nullptr; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+  T* operator->() { return value_.get(); }
+  const T* operator->() const { return value_.get(); }
+  T* get() { return value_.get(); }              // nullptr when absent
+  const T* get() const { return value_.get(); }  // nullptr when absent
+  template <typename... Args>
+  T& emplace(Args&&... args) {
+    value_ = std::make_unique<T>(std::forward<Args>(args)...);
+    return *value_;
+  }
+  void reset() { value_.reset(); }
+
+  friend bool operator==(const HeapOptional& a, const HeapOptional& b) {
+    return a.has_value() == b.has_value() && (!a.has_value() || *a == *b);
+  }
+  friend bool operator==(const HeapOptional& a, std::nullopt_t) { return !a.has_value(); }
+
+ private:
+  std::unique_ptr<T> value_;
+};
+
 struct Tool {
   std::string vendor;
   std::string name;
@@ -123,8 +187,8 @@ struct Component {
   std::string group;    // CycloneDX group / purl namespace
   std::string version;
   std::string description;
-  std::optional<Party> supplier;
-  std::optional<Party> manufacturer;
+  HeapOptional<Party> supplier;       // on the heap: rarely present, see HeapOptional
+  HeapOptional<Party> manufacturer;
   std::string author;                 // free text (CycloneDX author, SPDX originator)
   std::vector<Party> authors;         // CycloneDX 1.6 authors[]
   std::string publisher;

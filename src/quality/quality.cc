@@ -40,12 +40,13 @@ Presence Classify(std::string_view v) {
 
 Presence Best(Presence a, Presence b) { return static_cast<int>(a) < static_cast<int>(b) ? a : b; }
 
-Presence PartyPresence(const std::optional<model::Party>& p) {
+Presence PartyPresence(const model::Party* p) {  // nullptr: absent
   return p ? Classify(p->name) : Presence::kMissing;
 }
 
 Presence SupplierPresence(const Component& c) {
-  return Best(Best(PartyPresence(c.supplier), PartyPresence(c.manufacturer)), Classify(c.publisher));
+  return Best(Best(PartyPresence(c.supplier.get()), PartyPresence(c.manufacturer.get())),
+              Classify(c.publisher));
 }
 
 bool HasContact(const model::Party& p) {
