@@ -568,6 +568,7 @@ TEST_P(StoreConformance, PutSbomIsAtomic) {
   bad.components.insert(bad.components.begin() + 2, Comp("nameless", "", "1", "pkg:npm/x@1"));
   auto r = s().PutSbom("ci", v.id, Bytes("bad"), bad);
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().ToString();
+  EXPECT_NE(r.status().message().find("components"), std::string::npos) << r.status().ToString();
 
   // Two components claiming one bom-ref.
   Sbom dup = ShopSbom("9.9.9");

@@ -1212,7 +1212,12 @@ class SqliteStore final : public Store {
       for (std::size_t r = 0; r < n; ++r) bind(st, static_cast<int>(r) * columns + 1, at + r);
       int rc = sqlite3_step(st);
       if (rc != SQLITE_DONE) {
-        std::string msg = std::string("bulk insert: ") + sqlite3_errmsg(db_->raw());
+        // Which rows: the batch's position in document order, so a refused component can be found.
+        std::string_view table = head.substr(0, head.find(" ("));
+        if (table.rfind("INSERT INTO ", 0) == 0) table.remove_prefix(12);
+        std::string msg = "storing " + std::string(table) + " rows " + std::to_string(at + 1) + "-" +
+                          std::to_string(at + n) + " of " + std::to_string(rows) + ": " +
+                          sqlite3_errmsg(db_->raw());
         sqlite3_reset(st);
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) return Status::Unavailable(msg);
         if ((rc & 0xff) == SQLITE_CONSTRAINT) return MapError(Status::Conflict(msg));
