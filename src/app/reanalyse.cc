@@ -78,10 +78,6 @@ model::Sbom IdentityModel(const std::vector<store::StoredComponent>& rows) {
   return sbom;
 }
 
-}  // namespace
-
-namespace {
-
 // The portfolio's vulndb_state string when it names a change log position:
 // "changelog:1:<database id>:<sequence>". Anything else (an older fingerprint, "") names none.
 constexpr std::string_view kPositionPrefix = "changelog:1:";

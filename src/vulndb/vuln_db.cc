@@ -959,36 +959,22 @@ Result<std::vector<SourceSummary>> VulnDb::Summary() {
   return out;
 }
 
-}  // namespace sbomhub::vulndb
-
-namespace sbomhub::vulndb {
-
-std::string VulnDb::FilePath() {
-  const char* name = sqlite3_db_filename(db_->raw(), "main");
-  return name == nullptr ? std::string() : std::string(name);
-}
-
 std::unique_ptr<BackgroundCheckpointer> BackgroundCheckpointer::Start(const std::string& path,
                                                                      std::chrono::milliseconds interval) {
-  if (path.empty()) return nullptr;
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return nullptr;
-  }
-  // The same durability as the writer's connection (WAL + NORMAL: the checkpoint fsyncs the WAL
-  // before copying and the database after).
-  sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
+  // The wrapper's read-write open gives this connection the writer's durability (WAL + NORMAL:
+  // the checkpoint fsyncs the WAL before copying and the database after).
+  auto db = sqlite::Database::Open(path, sqlite::Database::Mode::kReadWrite);
+  if (!db.ok()) return nullptr;
   try {
-    return std::unique_ptr<BackgroundCheckpointer>(new BackgroundCheckpointer(db, interval));
+    return std::unique_ptr<BackgroundCheckpointer>(new BackgroundCheckpointer(std::move(db).value(), interval));
   } catch (const std::system_error&) {
-    sqlite3_close(db);
     return nullptr;
   }
 }
 
-BackgroundCheckpointer::BackgroundCheckpointer(sqlite3* db, std::chrono::milliseconds interval)
-    : db_(db), interval_(interval), thread_([this] { Run(); }) {}
+BackgroundCheckpointer::BackgroundCheckpointer(std::unique_ptr<sqlite::Database> db,
+                                               std::chrono::milliseconds interval)
+    : db_(std::move(db)), interval_(interval), thread_([this] { Run(); }) {}
 
 BackgroundCheckpointer::~BackgroundCheckpointer() {
   {
@@ -997,7 +983,6 @@ BackgroundCheckpointer::~BackgroundCheckpointer() {
   }
   wake_.notify_one();
   thread_.join();
-  sqlite3_close(db_);
 }
 
 void BackgroundCheckpointer::Run() {
@@ -1006,7 +991,7 @@ void BackgroundCheckpointer::Run() {
     wake_.wait_for(lock, interval_, [this] { return stop_; });
     lock.unlock();
     // Busy or locked only means the writer holds the database right now: the next pass retries.
-    (void)sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    (void)sqlite3_wal_checkpoint_v2(db_->raw(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     lock.lock();
   }
 }

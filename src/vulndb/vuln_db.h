@@ -209,8 +209,8 @@ class VulnDb {
   // newer than the current sequence or older than the pruned part of the log.
   Result<std::optional<ChangeSet>> ChangesSince(std::int64_t seq);
 
-  // The database file's path ("" for an in-memory database).
-  std::string FilePath();
+  // The database file's path, as opened.
+  const std::string& path() const { return db_->path(); }
 
  private:
   explicit VulnDb(std::unique_ptr<sqlite::Database> db);
@@ -282,10 +282,6 @@ class VulnDb {
   ~VulnDb();
 };
 
-}  // namespace sbomhub::vulndb
-
-namespace sbomhub::vulndb {
-
 // Checkpoints the WAL of the database at `path` from a connection and thread of its own, every
 // `interval`, while a long import writes through another connection. The checkpoint's page
 // copies and fsyncs then overlap the import's parsing; without it SQLite's automatic checkpoint
@@ -293,8 +289,8 @@ namespace sbomhub::vulndb {
 // Passive: never blocks the writer or readers. Stops on destruction (after one last pass).
 class BackgroundCheckpointer {
  public:
-  // nullptr (and nothing started) for an in-memory database or when the file cannot be opened:
-  // the import then runs with SQLite's automatic checkpoints, as before.
+  // nullptr (and nothing started) when the file cannot be opened: the import then runs with
+  // SQLite's automatic checkpoints, as before.
   static std::unique_ptr<BackgroundCheckpointer> Start(const std::string& path,
                                                        std::chrono::milliseconds interval);
   ~BackgroundCheckpointer();
@@ -302,10 +298,10 @@ class BackgroundCheckpointer {
   BackgroundCheckpointer& operator=(const BackgroundCheckpointer&) = delete;
 
  private:
-  BackgroundCheckpointer(sqlite3* db, std::chrono::milliseconds interval);
+  BackgroundCheckpointer(std::unique_ptr<sqlite::Database> db, std::chrono::milliseconds interval);
   void Run();
 
-  sqlite3* db_;
+  std::unique_ptr<sqlite::Database> db_;
   std::chrono::milliseconds interval_;
   std::mutex mu_;
   std::condition_variable wake_;
