@@ -20,6 +20,7 @@
 
 #include "base/file.h"
 #include "base/text.h"
+#include "sqlite/checkpointer.h"
 #include "vuln/advisory/npm_legacy.h"
 #include "vuln/csaf/csaf.h"
 #include "vuln/cve5/cve5.h"
@@ -740,7 +741,7 @@ Status ImportFeeds(vulndb::VulnDb& db, const std::vector<std::string>& paths, Im
   } catch (const std::system_error& e) {
     status = Status::Internal(std::string("cannot start the import threads: ") + e.what());
   }
-  auto checkpointer = vulndb::BackgroundCheckpointer::Start(db.path(), std::chrono::milliseconds(50));
+  auto checkpointer = sqlite::BackgroundCheckpointer::Start(db.path(), std::chrono::milliseconds(50));
   BatchWriter writer(db, batch_size, progress);
   // With no parsing thread at all nothing would ever fill a task.
   for (std::size_t t = 0; status.ok() && !parsers.empty() && t < tasks.size(); ++t) {

@@ -959,41 +959,4 @@ Result<std::vector<SourceSummary>> VulnDb::Summary() {
   return out;
 }
 
-std::unique_ptr<BackgroundCheckpointer> BackgroundCheckpointer::Start(const std::string& path,
-                                                                     std::chrono::milliseconds interval) {
-  // The wrapper's read-write open gives this connection the writer's durability (WAL + NORMAL:
-  // the checkpoint fsyncs the WAL before copying and the database after).
-  auto db = sqlite::Database::Open(path, sqlite::Database::Mode::kReadWrite);
-  if (!db.ok()) return nullptr;
-  try {
-    return std::unique_ptr<BackgroundCheckpointer>(new BackgroundCheckpointer(std::move(db).value(), interval));
-  } catch (const std::system_error&) {
-    return nullptr;
-  }
-}
-
-BackgroundCheckpointer::BackgroundCheckpointer(std::unique_ptr<sqlite::Database> db,
-                                               std::chrono::milliseconds interval)
-    : db_(std::move(db)), interval_(interval), thread_([this] { Run(); }) {}
-
-BackgroundCheckpointer::~BackgroundCheckpointer() {
-  {
-    std::lock_guard lock(mu_);
-    stop_ = true;
-  }
-  wake_.notify_one();
-  thread_.join();
-}
-
-void BackgroundCheckpointer::Run() {
-  std::unique_lock lock(mu_);
-  while (!stop_) {
-    wake_.wait_for(lock, interval_, [this] { return stop_; });
-    lock.unlock();
-    // Busy or locked only means the writer holds the database right now: the next pass retries.
-    (void)sqlite3_wal_checkpoint_v2(db_->raw(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    lock.lock();
-  }
-}
-
 }  // namespace sbomhub::vulndb

@@ -19,16 +19,12 @@
 // Thread-safety: one thread at a time.
 #pragma once
 
-#include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -280,33 +276,6 @@ class VulnDb {
 
  public:
   ~VulnDb();
-};
-
-// Checkpoints the WAL of the database at `path` from a connection and thread of its own, every
-// `interval`, while a long import writes through another connection. The checkpoint's page
-// copies and fsyncs then overlap the import's parsing; without it SQLite's automatic checkpoint
-// lands, with both fsyncs, in the import's last commits where nothing is left to overlap it.
-// Passive: never blocks the writer or readers. Stops on destruction (after one last pass).
-class BackgroundCheckpointer {
- public:
-  // nullptr (and nothing started) when the file cannot be opened: the import then runs with
-  // SQLite's automatic checkpoints, as before.
-  static std::unique_ptr<BackgroundCheckpointer> Start(const std::string& path,
-                                                       std::chrono::milliseconds interval);
-  ~BackgroundCheckpointer();
-  BackgroundCheckpointer(const BackgroundCheckpointer&) = delete;
-  BackgroundCheckpointer& operator=(const BackgroundCheckpointer&) = delete;
-
- private:
-  BackgroundCheckpointer(std::unique_ptr<sqlite::Database> db, std::chrono::milliseconds interval);
-  void Run();
-
-  std::unique_ptr<sqlite::Database> db_;
-  std::chrono::milliseconds interval_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stop_ = false;
-  std::thread thread_;
 };
 
 }  // namespace sbomhub::vulndb
