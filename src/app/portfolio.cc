@@ -4,13 +4,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
+#include <system_error>
 #include <unordered_set>
 #include <utility>
 
 #include "app/db_advisory_source.h"
 #include "app/portfolio_internal.h"
 #include "base/file.h"
-#include "base/sha256.h"
 #include "base/text.h"
 #include "formats/registry.h"
 #include "version/vers_range.h"
@@ -86,6 +87,15 @@ Result<IngestResult> IngestSbom(store::Store& store, std::string_view actor, sto
   }
   SBOMHUB_RETURN_IF_ERROR(store.GetProject(project_id).status());
 
+  // Hashing and compressing the bytes for the store needs nothing from the decode: a second
+  // core does it meanwhile (std::async's future waits for it on every return below).
+  std::future<store::DocumentContent> content;
+  try {
+    content = std::async(std::launch::async, store::PrepareDocumentContent, std::string_view(bytes));
+  } catch (const std::system_error&) {
+    content = std::async(std::launch::deferred, store::PrepareDocumentContent, std::string_view(bytes));
+  }
+
   formats::DecodeOptions options;
   options.file_name = file;
   auto decoded = formats::DecodeSbom(bytes, options);
@@ -127,7 +137,7 @@ Result<IngestResult> IngestSbom(store::Store& store, std::string_view actor, sto
     return existing.status();
   }
 
-  auto doc = store.PutSbom(actor, out.version.id, bytes, decoded->sbom);
+  auto doc = store.PutSbom(actor, out.version.id, content.get(), decoded->sbom);
   if (!doc.ok()) {
     if (doc.status().code() == StatusCode::kInvalidArgument ||
         doc.status().code() == StatusCode::kAlreadyExists) {

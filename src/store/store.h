@@ -38,6 +38,7 @@
 
 #include "base/status.h"
 #include "model/sbom.h"
+#include "store/document_content.h"
 
 namespace sbomhub::store {
 
@@ -397,8 +398,14 @@ class Store {
   // queued), so a crash right after the commit cannot leave a stored document unanalysed.
   // Returns the new document and that job (callers need not, and should not, enqueue again).
   // Two components with one non-empty bom-ref → kAlreadyExists, nothing stored.
+  // `content` comes from PrepareDocumentContent(bytes) (document_content.h), which an ingest
+  // runs beside decoding; the second form prepares it here.
   virtual Result<StoredSbom> PutSbom(std::string_view actor, Id version_id,
-                                     std::string_view bytes, const model::Sbom& sbom) = 0;
+                                     const DocumentContent& content, const model::Sbom& sbom) = 0;
+  Result<StoredSbom> PutSbom(std::string_view actor, Id version_id, std::string_view bytes,
+                             const model::Sbom& sbom) {
+    return PutSbom(actor, version_id, PrepareDocumentContent(bytes), sbom);
+  }
   virtual Result<std::vector<SbomDocument>> ListDocuments(Id version_id) = 0;  // oldest first
   virtual Result<std::string> SbomBytes(Id document_id) = 0;
 

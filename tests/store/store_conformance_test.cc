@@ -100,6 +100,62 @@ class StoreConformance : public ::testing::TestWithParam<std::string> {
     }
   }
 
+  // The first column of the first row of `sql` as text, behind the store's back. Test-only.
+  std::string RawScalar(const std::string& sql) {
+    if (GetParam() == "sqlite") {
+      auto db = sqlite::Database::Open(location_, sqlite::Database::Mode::kReadOnly);
+      EXPECT_TRUE(db.ok()) << db.status().ToString();
+      if (!db.ok()) return "";
+      auto st = (*db)->Prepare(sql);
+      EXPECT_TRUE(st.ok()) << sql;
+      if (!st.ok()) return "";
+      auto row = st->Step();
+      if (!row.ok() || !*row) return "";
+      return std::string(st->ColumnText(0));
+    }
+    try {
+      pqxx::connection c(location_);
+      pqxx::nontransaction n(c);
+      auto r = n.exec(sql);
+      return r.empty() ? "" : r[0][0].c_str();
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << sql << ": " << e.what();
+      return "";
+    }
+  }
+
+  void RawExpectSmall(Id document_id, std::size_t limit) {
+    std::string where = " FROM sizes WHERE document_id = " + std::to_string(document_id);
+    EXPECT_EQ(RawScalar("SELECT compression" + where), "zstd");
+    std::string n = RawScalar("SELECT n" + where);
+    ASSERT_FALSE(n.empty());
+    EXPECT_LT(std::stoull(n), limit);
+  }
+
+  // `bytes` as an SQL blob literal of the backend.
+  std::string BlobLiteral(std::string_view bytes) const {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned char c : bytes) {
+      hex += kHex[c >> 4];
+      hex += kHex[c & 0xF];
+    }
+    return GetParam() == "sqlite" ? "X'" + hex + "'" : "'\\x" + hex + "'::bytea";
+  }
+
+  // SQL that takes a database back to the layout before migration 0007: content uncompressed,
+  // no compression column. `documents` are the (id, original bytes) of what is stored.
+  std::string Undo0007(const std::vector<std::pair<Id, std::string>>& documents) const {
+    std::string sql;
+    for (const auto& [id, bytes] : documents) {
+      sql += "UPDATE sbom_content SET content = " + BlobLiteral(bytes) +
+             " WHERE document_id = " + std::to_string(id) + "; ";
+    }
+    return sql +
+           "ALTER TABLE sbom_content DROP COLUMN compression; "
+           "DELETE FROM schema_migrations WHERE version >= 7; ";
+  }
+
   // SQL that takes a database back to the layout before migration 0006 (edges with ids, given
   // by `id_from_seq`, and a version index; the unique bom-ref index) and forgets 0006 and later.
   static std::string Undo0006(const std::string& id_from_seq) {
@@ -198,14 +254,15 @@ std::vector<std::string> Names(const std::vector<StoredComponent>& cs) {
 TEST_P(StoreConformance, MigratesOnceAndReopens) {
   auto v = s().SchemaVersion();
   ASSERT_TRUE(v.ok()) << v.status().ToString();
-  // 0001_init, 0002_findings, 0003_server, 0004_name_index, 0005_document_content, 0006_ingest
-  EXPECT_EQ(*v, 6);
+  // 0001_init, 0002_findings, 0003_server, 0004_name_index, 0005_document_content, 0006_ingest,
+  // 0007_content_compression
+  EXPECT_EQ(*v, 7);
   ASSERT_TRUE(s().CreateTeam("alice", "platform").ok());
   store_.reset();
   auto again = OpenStore(location_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   store_ = std::move(again).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 6);
+  EXPECT_EQ(s().SchemaVersion().value(), 7);
   auto teams = s().ListTeams({});
   ASSERT_TRUE(teams.ok());
   ASSERT_EQ(teams->size(), 1u);
@@ -219,7 +276,7 @@ TEST_P(StoreConformance, DocumentBytesSurviveTheMoveToTheirOwnTable) {
   auto doc = s().PutSbom("ci", v.id, bytes, ShopSbom()).value().document;
   store_.reset();
   // The layout before 0005: bytes in sbom_documents.content.
-  RawExec(Undo0006("seq + 1") +
+  RawExec(Undo0007({{doc.id, bytes}}) + Undo0006("seq + 1") +
       "ALTER TABLE sbom_documents ADD COLUMN content BYTEA NOT NULL DEFAULT ''; "
       "UPDATE sbom_documents SET content = (SELECT c.content FROM sbom_content c "
       "WHERE c.document_id = sbom_documents.id); "
@@ -227,7 +284,7 @@ TEST_P(StoreConformance, DocumentBytesSurviveTheMoveToTheirOwnTable) {
   auto reopened = OpenStore(location_);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 6);
+  EXPECT_EQ(s().SchemaVersion().value(), 7);
   EXPECT_EQ(s().SbomBytes(doc.id).value(), bytes);
   EXPECT_EQ(s().ListDocuments(v.id).value(), (std::vector<SbomDocument>{doc}));
 }
@@ -236,16 +293,17 @@ TEST_P(StoreConformance, DocumentBytesSurviveTheMoveToTheirOwnTable) {
 // edge in the order its old ids gave it, and duplicate bom-refs are still refused.
 TEST_P(StoreConformance, EdgesKeepTheirOrderThroughTheMoveToVersionKeys) {
   auto v = MakeVersion("shop", "1.0");
-  ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("kept"), ShopSbom()).ok());
+  auto doc = s().PutSbom("ci", v.id, Bytes("kept"), ShopSbom());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   auto edges = s().EdgesOf(v.id).value();
   ASSERT_EQ(edges.size(), 3u);
   store_.reset();
   // The layout before 0006, with ids that run against document order.
-  RawExec(Undo0006("100 - seq"));
+  RawExec(Undo0007({{doc->document.id, Bytes("kept")}}) + Undo0006("100 - seq"));
   auto reopened = OpenStore(location_);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 6);
+  EXPECT_EQ(s().SchemaVersion().value(), 7);
   std::reverse(edges.begin(), edges.end());
   EXPECT_EQ(s().EdgesOf(v.id).value(), edges);
   Sbom dup = ShopSbom("9.9.9");
@@ -253,6 +311,47 @@ TEST_P(StoreConformance, EdgesKeepTheirOrderThroughTheMoveToVersionKeys) {
   EXPECT_EQ(s().PutSbom("ci", v.id, Bytes("dup"), dup).status().code(),
             StatusCode::kAlreadyExists);
   EXPECT_EQ(s().EdgesOf(v.id).value(), edges);
+}
+
+// 0007 compresses what PutSbom writes from then on; documents stored before it read back as
+// they were, and the database holds the new ones in a fraction of their size.
+TEST_P(StoreConformance, DocumentsAreCompressedAndOlderOnesStillRead) {
+  auto v = MakeVersion("shop", "1.0");
+  std::string old_bytes = Bytes("before 0007");
+  auto old_doc = s().PutSbom("ci", v.id, old_bytes, ShopSbom()).value().document;
+  store_.reset();
+  RawExec(Undo0007({{old_doc.id, old_bytes}}));
+  auto reopened = OpenStore(location_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_EQ(s().SchemaVersion().value(), 7);
+  EXPECT_EQ(s().SbomBytes(old_doc.id).value(), old_bytes);
+
+  std::string big;
+  for (int i = 0; big.size() < (1 << 20); ++i) {
+    big += "{\"type\":\"library\",\"name\":\"lib-" + std::to_string(i % 977) +
+           "\",\"version\":\"1." + std::to_string(i % 13) + "\"},\n";
+  }
+  auto stored = s().PutSbom("ci", v.id, big, ShopSbom());
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->document.size_bytes, static_cast<std::int64_t>(big.size()));
+  EXPECT_EQ(stored->document.sha256, Sha256Hex(big));
+  EXPECT_EQ(s().SbomBytes(stored->document.id).value(), big);
+  EXPECT_EQ(s().SbomBytes(old_doc.id).value(), old_bytes);
+  store_.reset();
+  // Behind the store's back: the row is much smaller than the document, and a damaged row is
+  // reported, not returned.
+  RawExec("CREATE TABLE sizes AS SELECT document_id, length(content) AS n, compression "
+          "FROM sbom_content");
+  RawExec("UPDATE sbom_content SET content = " + BlobLiteral("not zstd") +
+          " WHERE document_id = " + std::to_string(stored->document.id));
+  store_ = OpenStore(location_).value();
+  auto damaged = s().SbomBytes(stored->document.id);
+  EXPECT_EQ(damaged.status().code(), StatusCode::kInternal);
+  EXPECT_NE(damaged.status().message().find("corrupt"), std::string::npos)
+      << damaged.status().ToString();
+  EXPECT_EQ(s().SbomBytes(old_doc.id).value(), old_bytes);
+  RawExpectSmall(stored->document.id, big.size() / 8);
 }
 
 TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
@@ -273,7 +372,7 @@ TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
   auto reopened = OpenStore(location_);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_EQ(s().SchemaVersion().value(), 6);
+  EXPECT_EQ(s().SchemaVersion().value(), 7);
   EXPECT_EQ(s().GetTeam(team.id).value(), team);
   auto v = MakeVersion("shop", "1.0");
   EXPECT_TRUE(s().RecordFindingKeys("scanner", v.id, {{"a", "CVE-1"}}).ok());

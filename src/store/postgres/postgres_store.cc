@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "base/sha256.h"
 #include "store/internal.h"
 
 namespace sbomhub::store {
@@ -509,16 +508,17 @@ class PostgresStore final : public Store {
 
   // ---- documents ----
 
-  Result<StoredSbom> PutSbom(std::string_view actor, Id version_id, std::string_view bytes,
+  using Store::PutSbom;
+  Result<StoredSbom> PutSbom(std::string_view actor, Id version_id, const DocumentContent& content,
                              const model::Sbom& sbom) override {
     StoredSbom out;
     SbomDocument& doc = out.document;
     doc.version_id = version_id;
-    doc.sha256 = Sha256Hex(bytes);
+    doc.sha256 = content.sha256;
     doc.family = S(model::SpecFamilyName(sbom.family));
     doc.spec_version = sbom.spec_version;
     doc.encoding = S(model::EncodingName(sbom.encoding));
-    doc.size_bytes = static_cast<std::int64_t>(bytes.size());
+    doc.size_bytes = static_cast<std::int64_t>(content.original.size());
     doc.uploaded_at = internal::NowUtc();
     doc.uploaded_by = S(actor);
     doc.current = true;
@@ -542,8 +542,10 @@ class PostgresStore final : public Store {
               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, TRUE) RETURNING id",
               version_id, doc.sha256, doc.family, doc.spec_version, doc.encoding, doc.size_bytes,
               doc.uploaded_at, doc.uploaded_by)[0]);
-          w.exec_params0("INSERT INTO sbom_content (document_id, content) VALUES ($1, $2)", doc.id,
-                         pqxx::binarystring(bytes.data(), bytes.size()));
+          w.exec_params0(
+              "INSERT INTO sbom_content (document_id, compression, content) VALUES ($1, $2, $3)",
+              doc.id, content.compression,
+              pqxx::binarystring(content.stored.data(), content.stored.size()));
           // Older uploads stay (bytes for history) but stop being current; their rows go.
           w.exec_params0(
               "UPDATE sbom_documents SET is_current = FALSE WHERE version_id = $1 AND id <> $2",
@@ -611,10 +613,17 @@ class PostgresStore final : public Store {
   }
 
   Result<std::string> SbomBytes(Id document_id) override {
-    return One<std::string>(
-        "SELECT content FROM sbom_content WHERE document_id = $1",
-        [](const pqxx::row& r) { return pqxx::binarystring(r[0]).str(); },
-        "document " + std::to_string(document_id), document_id);
+    std::string what = "document " + std::to_string(document_id);
+    SBOMHUB_ASSIGN_OR_RETURN(
+        auto row, (One<std::tuple<std::string, std::string, std::int64_t>>(
+                      "SELECT c.content, c.compression, d.size_bytes FROM sbom_content c "
+                      "JOIN sbom_documents d ON d.id = c.document_id WHERE c.document_id = $1",
+                      [](const pqxx::row& r) {
+                        return std::make_tuple(pqxx::binarystring(r[0]).str(),
+                                               r[1].as<std::string>(), r[2].as<std::int64_t>());
+                      },
+                      what, document_id)));
+    return RestoreDocumentContent(std::get<0>(row), std::get<1>(row), std::get<2>(row), what);
   }
 
   Result<std::vector<StoredComponent>> ComponentsOf(Id version_id, Page page) override {

@@ -9,8 +9,8 @@
 #include <system_error>
 #include <utility>
 
-#include "base/sha256.h"
 #include "model/purl.h"
+#include "sqlite/checkpointer.h"
 #include "sqlite/sqlite.h"
 
 #include <sqlite3.h>
@@ -135,9 +135,23 @@ std::string Sql(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
+// WAL size (pages of 4 KiB) at which a commit wakes the background checkpointer: 16 MiB.
+constexpr int kCheckpointWalPages = 4096;
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  ~SqliteStore() override {
+    // db_'s commits must stop calling into the checkpointer before it goes.
+    if (checkpointer_) sqlite3_wal_hook(db_->raw(), nullptr, nullptr);
+  }
+
+  // Moves WAL checkpoints off the committing thread: a large upload's commit otherwise copies
+  // the WAL into the database and fsyncs both before it returns.
+  void CheckpointInBackground() {
+    checkpointer_ = sqlite::BackgroundCheckpointer::Start(db_->path());
+    if (checkpointer_) checkpointer_->HandOverCheckpoints(*db_, kCheckpointWalPages);
+  }
 
   std::string_view Backend() const override { return "sqlite"; }
 
@@ -454,7 +468,8 @@ class SqliteStore final : public Store {
     return id;
   }
 
-  Result<StoredSbom> PutSbom(std::string_view actor, Id version_id, std::string_view bytes,
+  using Store::PutSbom;
+  Result<StoredSbom> PutSbom(std::string_view actor, Id version_id, const DocumentContent& content,
                              const model::Sbom& sbom) override {
     StoredSbom out;
     SbomDocument& doc = out.document;
@@ -462,13 +477,12 @@ class SqliteStore final : public Store {
     doc.family = std::string(model::SpecFamilyName(sbom.family));
     doc.spec_version = sbom.spec_version;
     doc.encoding = std::string(model::EncodingName(sbom.encoding));
-    doc.size_bytes = static_cast<std::int64_t>(bytes.size());
+    doc.size_bytes = static_cast<std::int64_t>(content.original.size());
     doc.uploaded_at = internal::NowUtc();
     doc.uploaded_by = std::string(actor);
     doc.current = true;
     // The rows (purl parsing is the costly part) are built on a second thread while this one
-    // hashes the bytes and streams them into the database: neither needs the other, and the rows
-    // are only needed once the document is written.
+    // writes the document: neither needs the other, and the rows are only needed after it.
     std::vector<StoredComponent> components;
     std::vector<StoredEdge> edges;
     auto build_rows = [&]() -> Status {
@@ -482,7 +496,7 @@ class SqliteStore final : public Store {
     } catch (const std::system_error&) {
       rows_built = std::async(std::launch::deferred, build_rows);  // no thread to spare
     }
-    doc.sha256 = Sha256Hex(bytes);
+    doc.sha256 = content.sha256;
 
     SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
       SBOMHUB_RETURN_IF_ERROR(GetVersion(version_id).status());
@@ -504,10 +518,13 @@ class SqliteStore final : public Store {
       // No RETURNING here: it would materialize the zeroblob the bytes are streamed into.
       SBOMHUB_ASSIGN_OR_RETURN(
           auto ins_content,
-          db_->Prepare("INSERT INTO sbom_content (document_id, content) VALUES (?, zeroblob(?))"));
-      ins_content.Bind(1, doc.id).Bind(2, doc.size_bytes);
+          db_->Prepare("INSERT INTO sbom_content (document_id, compression, content) "
+                       "VALUES (?, ?, zeroblob(?))"));
+      ins_content.Bind(1, doc.id)
+          .Bind(2, content.compression)
+          .Bind(3, static_cast<std::int64_t>(content.stored.size()));
       SBOMHUB_RETURN_IF_ERROR(MapError(ins_content.Run()));
-      SBOMHUB_RETURN_IF_ERROR(WriteContent(doc.id, bytes));
+      SBOMHUB_RETURN_IF_ERROR(WriteContent(doc.id, content.stored));
 
       // Older uploads stay (bytes for history) but stop being current; their rows go.
       SBOMHUB_ASSIGN_OR_RETURN(
@@ -576,10 +593,15 @@ class SqliteStore final : public Store {
   }
 
   Result<std::string> SbomBytes(Id document_id) override {
-    return One<std::string>(
-        "SELECT content FROM sbom_content WHERE document_id = ?",
-        [](const Statement& st) { return Str(st, 0); }, "document " + std::to_string(document_id),
-        [&](Statement& st) { st.Bind(1, document_id); });
+    std::string what = "document " + std::to_string(document_id);
+    SBOMHUB_ASSIGN_OR_RETURN(
+        auto st, db_->Prepare("SELECT c.content, c.compression, d.size_bytes FROM sbom_content c "
+                              "JOIN sbom_documents d ON d.id = c.document_id "
+                              "WHERE c.document_id = ?"));
+    st.Bind(1, document_id);
+    SBOMHUB_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::NotFound(what + " not found");
+    return RestoreDocumentContent(st.ColumnText(0), st.ColumnText(1), st.ColumnInt(2), what);
   }
 
   Result<std::vector<StoredComponent>> ComponentsOf(Id version_id, Page page) override {
@@ -1345,6 +1367,8 @@ class SqliteStore final : public Store {
   std::unique_ptr<Database> db_;
   // PutSbom's multi-row INSERTs by (SQL head, rows); finalized before db_ closes (declared after).
   std::map<std::pair<std::string, std::size_t>, RawStatement> bulk_;
+  // Null when it could not start (db_ then checkpoints itself, see OpenSqliteStore).
+  std::unique_ptr<sqlite::BackgroundCheckpointer> checkpointer_;
 };
 
 }  // namespace
@@ -1352,13 +1376,14 @@ class SqliteStore final : public Store {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   SBOMHUB_ASSIGN_OR_RETURN(auto db,
                            sqlite::Database::Open(path, sqlite::Database::Mode::kReadWrite));
-  // A 64 MiB page cache (default 2 MiB) for the component indexes, and checkpoints every 64 MiB
-  // of WAL instead of every 4 MiB: a large upload (document bytes are stored verbatim) otherwise
-  // pays a checkpoint inside its own commit.
+  // A 64 MiB page cache (default 2 MiB) for the component indexes. Checkpoints run on a thread
+  // of their own (CheckpointInBackground); should that not start, they stay in the commits, every
+  // 64 MiB of WAL instead of every 4 MiB so that fewer large uploads pay for one.
   SBOMHUB_RETURN_IF_ERROR(
       db->Exec("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384").WithContext(path));
   auto store = std::make_unique<SqliteStore>(std::move(db));
   SBOMHUB_RETURN_IF_ERROR(store->Migrate().WithContext(path));
+  store->CheckpointInBackground();
   return std::unique_ptr<Store>(std::move(store));
 }
 
