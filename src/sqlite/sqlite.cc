@@ -34,7 +34,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
     return Status::IoError(s.message());
   }
   std::unique_ptr<Database> out(new Database(db, path));
-  sqlite3_busy_timeout(db, 10000);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   if (mode == Mode::kReadWrite) {
     SBOMHUB_RETURN_IF_ERROR(out->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;").WithContext(path));
   }
@@ -98,6 +98,14 @@ Statement& Statement::Bind(int index, double value) {
 }
 Statement& Statement::BindBlob(int index, std::string_view bytes) {
   sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::BindView(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  return *this;
+}
+Statement& Statement::BindBlobView(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
   return *this;
 }
 Statement& Statement::BindNull(int index) {

@@ -23,6 +23,8 @@ class Statement;
 class Database {
  public:
   enum class Mode { kReadOnly, kReadWrite };
+  // How long a statement waits for another connection's lock before failing with kUnavailable.
+  static constexpr int kBusyTimeoutMs = 10000;
 
   // Opens (creating when kReadWrite) the file at `path` with WAL journaling, foreign keys on and
   // a busy timeout, so a reader never blocks on a concurrent importer for long.
@@ -63,6 +65,10 @@ class Statement {
   Statement& Bind(int index, double value);
   Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
+  // The same without the copy: the bytes must stay valid and unchanged until the statement is
+  // reset (Run resets it). For writers binding what they hold anyway (records, index keys).
+  Statement& BindView(int index, std::string_view text);
+  Statement& BindBlobView(int index, std::string_view bytes);
 
   // Advances: true when a row is available, false when done; errors as Status.
   Result<bool> Step();

@@ -147,8 +147,12 @@ int CompareTimestamps(std::string_view a, std::string_view b) {
 // already spread over 32 rows) and cost more to prepare.
 constexpr std::size_t kRowsPerInsert = 32;
 
-std::string MultiRowInsert(std::string_view table, std::string_view columns, int columns_per_row, std::size_t rows) {
-  std::string sql = "INSERT INTO " + std::string(table) + "(" + std::string(columns) + ") VALUES";
+// `verb` "INSERT OR FAIL" for the index rows: a conflict still fails the statement (and the caller
+// rolls back the batch), but SQLite need not keep a statement journal to undo the statement's
+// earlier rows, which plain INSERT (OR ABORT) of several rows costs on every run.
+std::string MultiRowInsert(std::string_view table, std::string_view columns, int columns_per_row, std::size_t rows,
+                           std::string_view verb = "INSERT") {
+  std::string sql = std::string(verb) + " INTO " + std::string(table) + "(" + std::string(columns) + ") VALUES";
   int param = 1;
   for (std::size_t r = 0; r < rows; ++r) {
     sql += r == 0 ? "(" : ",(";
@@ -253,9 +257,9 @@ Status VulnDb::PrepareStatements(bool writable) {
       prepare(MultiRowInsert("package_index", "advisory_rowid,ecosystem,name", 3, 1)),
       prepare(MultiRowInsert("cpe_index", "advisory_rowid,vendor,product", 3, 1)),
       prepare(MultiRowInsert("alias", "advisory_rowid,alias", 2, 1)),
-      prepare(MultiRowInsert("package_index", "advisory_rowid,ecosystem,name", 3, kRowsPerInsert)),
-      prepare(MultiRowInsert("cpe_index", "advisory_rowid,vendor,product", 3, kRowsPerInsert)),
-      prepare(MultiRowInsert("alias", "advisory_rowid,alias", 2, kRowsPerInsert)),
+      prepare(MultiRowInsert("package_index", "advisory_rowid,ecosystem,name", 3, kRowsPerInsert, "INSERT OR FAIL")),
+      prepare(MultiRowInsert("cpe_index", "advisory_rowid,vendor,product", 3, kRowsPerInsert, "INSERT OR FAIL")),
+      prepare(MultiRowInsert("alias", "advisory_rowid,alias", 2, kRowsPerInsert, "INSERT OR FAIL")),
       prepare("INSERT OR IGNORE INTO kev(cve,date_added,due_date,vendor_project,product,name,ransomware_use) "
               "VALUES(?1,?2,?3,?4,?5,?6,?7)"),
       prepare("UPDATE kev SET date_added=?2, due_date=?3, vendor_project=?4, product=?5, name=?6, "
@@ -266,8 +270,7 @@ Status VulnDb::PrepareStatements(bool writable) {
               "AND (score,percentile,score_date) IS NOT (?2,?3,?4)"),
       prepare("INSERT INTO import_run(source,finished_at,records) VALUES(?1,?2,?3) ON CONFLICT(source) DO UPDATE "
               "SET finished_at=excluded.finished_at, records=excluded.records"),
-      prepare("INSERT OR IGNORE " + MultiRowInsert("epss", "cve,score,percentile,score_date", 4, kRowsPerInsert)
-                                        .substr(std::string_view("INSERT ").size())),
+      prepare(MultiRowInsert("epss", "cve,score,percentile,score_date", 4, kRowsPerInsert, "INSERT OR IGNORE")),
       prepare("INSERT INTO change_log(seq, keys) VALUES(?1, ?2)"),
       prepare("SELECT value FROM meta WHERE key=?1"),
       prepare("UPDATE meta SET value=?2 WHERE key=?1"),
@@ -278,6 +281,61 @@ Status VulnDb::PrepareStatements(bool writable) {
 Status VulnDb::CheckWritable() const {
   if (wst_) return Status::Ok();
   return Status::Unsupported(db_->path() + ": the vulnerability database was opened read-only");
+}
+
+namespace {
+
+// Sets the journal mode; false when SQLite keeps the old one. Leaving WAL needs the file to
+// itself: with another connection open SQLite answers "busy", which here means "not now" and is
+// asked once, not retried for the connection's busy timeout.
+Result<bool> SetJournalMode(sqlite::Database& db, std::string_view mode, bool wait_for_others) {
+  if (!wait_for_others) sqlite3_busy_timeout(db.raw(), 0);
+  auto q = db.Prepare("PRAGMA journal_mode=" + std::string(mode));
+  Result<bool> row = q.ok() ? q->Step() : Result<bool>(q.status());
+  bool set = row.ok() && *row && EqualsIgnoreCase(q->ColumnText(0), mode);
+  if (!wait_for_others) sqlite3_busy_timeout(db.raw(), sqlite::Database::kBusyTimeoutMs);
+  if (!row.ok() && row.status().code() != StatusCode::kUnavailable) return row.status();
+  return set;
+}
+
+}  // namespace
+
+Result<bool> VulnDb::BeginBulkLoad() {
+  SBOMHUB_RETURN_IF_ERROR(CheckWritable());
+  if (bulk_load_) return true;
+  SBOMHUB_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT EXISTS(SELECT 1 FROM advisory) OR EXISTS(SELECT 1 FROM kev) "
+                                                "OR EXISTS(SELECT 1 FROM epss)"));
+  SBOMHUB_ASSIGN_OR_RETURN(bool row, q.Step());
+  bool has_data = row && q.ColumnInt(0) != 0;
+  q.Reset();
+  if (has_data) return false;
+  // Another connection (a reader, a checkpointer) keeps the file in WAL: then nothing changes.
+  SBOMHUB_ASSIGN_OR_RETURN(bool switched, SetJournalMode(*db_, "persist", false));
+  if (!switched) return false;
+  // FULL: the journal is synced before the database pages it protects are overwritten (and its
+  // header after), so a commit stays atomic on any file system. The journal holds only the
+  // pages that existed before the batch: syncing it twice is cheap.
+  Status s = db_->Exec("PRAGMA synchronous=FULL");
+  if (!s.ok()) {
+    (void)SetJournalMode(*db_, "wal", true);
+    return s;
+  }
+  bulk_load_ = true;
+  return true;
+}
+
+Status VulnDb::EndBulkLoad() {
+  if (!bulk_load_) return Status::Ok();
+  bulk_load_ = false;
+  // Through DELETE, which removes the persisted journal file; then back to the WAL the wrapper
+  // opens every read-write connection with.
+  SBOMHUB_ASSIGN_OR_RETURN(bool deleted, SetJournalMode(*db_, "delete", true));
+  SBOMHUB_ASSIGN_OR_RETURN(bool wal, SetJournalMode(*db_, "wal", true));
+  if (!deleted || !wal) {
+    return Status::Unavailable(db_->path() + ": cannot return the database to WAL mode after the import "
+                               "(another connection has it open); the next read-write open will");
+  }
+  return db_->Exec("PRAGMA synchronous=NORMAL");
 }
 
 Status VulnDb::BeginBatch() {
@@ -432,8 +490,8 @@ Status VulnDb::QueueIndexRows(std::int64_t rowid, const IndexKeys& keys) {
     while (rows.size() - written >= kRowsPerInsert) {
       int param = 1;
       for (std::size_t i = written; i < written + kRowsPerInsert; ++i) {
-        many.Bind(param, rows[i].rowid).Bind(param + 1, rows[i].a);
-        if (columns == 3) many.Bind(param + 2, rows[i].b);
+        many.Bind(param, rows[i].rowid).BindView(param + 1, rows[i].a);
+        if (columns == 3) many.BindView(param + 2, rows[i].b);
         param += columns;
       }
       written += kRowsPerInsert;
@@ -451,8 +509,8 @@ Status VulnDb::FlushIndexRows() {
   if (!HasQueuedRows()) return Status::Ok();
   auto write_each = [](std::vector<QueuedRow>& rows, sqlite::Statement& one, int columns) -> Status {
     for (const QueuedRow& r : rows) {
-      one.Bind(1, r.rowid).Bind(2, r.a);
-      if (columns == 3) one.Bind(3, r.b);
+      one.Bind(1, r.rowid).BindView(2, r.a);
+      if (columns == 3) one.BindView(3, r.b);
       SBOMHUB_RETURN_IF_ERROR(one.Run());
     }
     rows.clear();
@@ -533,7 +591,7 @@ Status VulnDb::WriteChangeLog() {
     SBOMHUB_RETURN_IF_ERROR(SetMetaValue("pruned_through", std::to_string(seq)));
     log_bytes = 0;
   } else {
-    SBOMHUB_RETURN_IF_ERROR(wst_->insert_change.Bind(1, seq).BindBlob(2, pending_changes_).Run());
+    SBOMHUB_RETURN_IF_ERROR(wst_->insert_change.Bind(1, seq).BindBlobView(2, pending_changes_).Run());
     change_bytes_written_ += pending_changes_.size();
     log_bytes += static_cast<std::int64_t>(pending_changes_.size());
     if (log_bytes > static_cast<std::int64_t>(kMaxChangeLogBytes)) {
@@ -619,9 +677,10 @@ Status VulnDb::PutPrepared(const PreparedAdvisory& a, PutCounts& counts) {
   // Insert first: in a first import nearly every record is new, and the insert then costs one
   // statement instead of a lookup plus the insert. A conflict inserts nothing (and takes no row
   // id), and the stored row is compared as before.
-  SBOMHUB_RETURN_IF_ERROR(wst_->insert_advisory.Bind(1, source).Bind(2, a.id).Bind(3, a.source_id)
-                              .Bind(4, a.modified).Bind(5, static_cast<std::int64_t>(a.withdrawn))
-                              .BindBlob(6, record).BindBlob(7, a.index_keys).Run());
+  // Bound without copies: `a` outlives the statement's run.
+  SBOMHUB_RETURN_IF_ERROR(wst_->insert_advisory.BindView(1, source).BindView(2, a.id).BindView(3, a.source_id)
+                              .BindView(4, a.modified).Bind(5, static_cast<std::int64_t>(a.withdrawn))
+                              .BindBlobView(6, record).BindBlobView(7, a.index_keys).Run());
   if (db_->Changes() > 0) {
     ++counts.inserted;
     NoteEncodedKeys(a.index_keys);
@@ -655,9 +714,9 @@ Status VulnDb::PutPrepared(const PreparedAdvisory& a, PutCounts& counts) {
     return Status::Ok();
   }
   if (!old_keys.ok()) return old_keys.status().WithContext("advisory " + std::string(source) + ":" + a.id);
-  SBOMHUB_RETURN_IF_ERROR(wst_->update_advisory.Bind(1, a.source_id).Bind(2, a.modified)
+  SBOMHUB_RETURN_IF_ERROR(wst_->update_advisory.BindView(1, a.source_id).BindView(2, a.modified)
                               .Bind(3, static_cast<std::int64_t>(a.withdrawn))
-                              .BindBlob(4, record).Bind(5, rowid).BindBlob(6, a.index_keys).Run());
+                              .BindBlobView(4, record).Bind(5, rowid).BindBlobView(6, a.index_keys).Run());
   // Queued rows may include this advisory's (a duplicate earlier in the same batch): they must
   // be in the table before its old rows are deleted.
   SBOMHUB_RETURN_IF_ERROR(FlushIndexRows());
@@ -725,7 +784,8 @@ Status VulnDb::PutEpssRows(std::span<const EpssRecord> rows, PutCounts& counts) 
     for (std::size_t r = 0; r < kRowsPerInsert; ++r) {
       const EpssRecord& e = rows[i + r];
       int param = static_cast<int>(r) * 4 + 1;
-      insert.Bind(param, e.cve).Bind(param + 1, e.score).Bind(param + 2, e.percentile).Bind(param + 3, e.score_date);
+      insert.BindView(param, e.cve).Bind(param + 1, e.score).Bind(param + 2, e.percentile)
+          .BindView(param + 3, e.score_date);
     }
     SBOMHUB_RETURN_IF_ERROR(insert.Run());
     std::size_t inserted = static_cast<std::size_t>(db_->Changes());

@@ -157,6 +157,24 @@ class VulnDb {
   Status CommitBatch();
   void RollbackBatch();
 
+  // Bulk loading of a new database file. When the file holds no advisory, KEV or EPSS row yet
+  // and no other connection has it open, switches it from WAL to a rollback journal
+  // (journal_mode=PERSIST, synchronous=FULL) and returns true; otherwise changes nothing and
+  // returns false. Batches stay transactions: a crash rolls back to the last committed batch.
+  // Why: pages a transaction appends to the file are never journaled, so in a new file each
+  // page is written once and synced as its batch commits, where WAL writes it twice (the WAL,
+  // then the checkpoint's copy) and leaves the last checkpoint, its syncs and the removal of a
+  // WAL as large as the database for the end of the import.
+  //
+  //   WAL:      commit -> WAL frames ......... checkpoint: fsync WAL, copy to db, fsync db; close: unlink WAL
+  //   bulk:     commit -> journal (the few pages that existed before), fsync, db pages, fsync
+  //
+  // While it lasts, readers of the file wait for commits (busy timeout) instead of reading
+  // beside them. EndBulkLoad returns the file to WAL + synchronous=NORMAL (so does the next
+  // read-write Open, should the process die first). Not inside a batch.
+  Result<bool> BeginBulkLoad();
+  Status EndBulkLoad();
+
   // Inserts or replaces one advisory (keyed by source and id) inside the current batch. A record
   // whose `modified` is older than the stored one's is not written (counts.older); one equal to
   // the stored record is not rewritten (counts.unchanged).
@@ -259,6 +277,7 @@ class VulnDb {
   int snapshots_ = 0;
   std::int64_t data_version_ = -1;
   bool in_batch_ = false;
+  bool bulk_load_ = false;
   struct QueuedRow {
     std::int64_t rowid;
     std::string a, b;  // (ecosystem, name) | (vendor, product) | (alias, unused)

@@ -100,25 +100,97 @@ TEST_F(VulnDbTest, WithdrawnAdvisoriesAreStoredButNotReturnedForMatching) {
   EXPECT_EQ((*summary)[0].withdrawn, 1u);
 }
 
+// Commits GHSA-keep in one batch, then rolls back a batch holding GHSA-drop.
+void CommitKeepRollBackDrop(VulnDb& db) {
+  PutCounts counts;
+  ASSERT_TRUE(db.BeginBatch().ok());
+  ASSERT_TRUE(db.Put(Sample("GHSA-keep", "2024-01-01"), counts).ok());
+  ASSERT_TRUE(db.CommitBatch().ok());
+  ASSERT_TRUE(db.BeginBatch().ok());
+  ASSERT_TRUE(db.Put(Sample("GHSA-drop", "2024-01-01"), counts).ok());
+  db.RollbackBatch();
+}
+
+void ExpectKeptAndNotDropped(VulnDb& db) {
+  int keep = 0, drop = 0;
+  ASSERT_TRUE(db.ForIdOrAlias("GHSA-keep", [&](const vuln::Advisory&) { ++keep; return Status::Ok(); }).ok());
+  ASSERT_TRUE(db.ForIdOrAlias("GHSA-drop", [&](const vuln::Advisory&) { ++drop; return Status::Ok(); }).ok());
+  EXPECT_EQ(keep, 1);
+  EXPECT_EQ(drop, 0);
+}
+
 TEST_F(VulnDbTest, RolledBackBatchLeavesNothingAndReopenKeepsCommitted) {
   {
     auto db = VulnDb::Open(DbPath());
     ASSERT_TRUE(db.ok());
-    PutCounts counts;
-    ASSERT_TRUE((*db)->BeginBatch().ok());
-    ASSERT_TRUE((*db)->Put(Sample("GHSA-keep", "2024-01-01"), counts).ok());
-    ASSERT_TRUE((*db)->CommitBatch().ok());
-    ASSERT_TRUE((*db)->BeginBatch().ok());
-    ASSERT_TRUE((*db)->Put(Sample("GHSA-drop", "2024-01-01"), counts).ok());
-    (*db)->RollbackBatch();
+    CommitKeepRollBackDrop(**db);
   }
   auto db = VulnDb::Open(DbPath());
   ASSERT_TRUE(db.ok());
-  int keep = 0, drop = 0;
-  ASSERT_TRUE((*db)->ForIdOrAlias("GHSA-keep", [&](const vuln::Advisory&) { ++keep; return Status::Ok(); }).ok());
-  ASSERT_TRUE((*db)->ForIdOrAlias("GHSA-drop", [&](const vuln::Advisory&) { ++drop; return Status::Ok(); }).ok());
-  EXPECT_EQ(keep, 1);
-  EXPECT_EQ(drop, 0);
+  ExpectKeptAndNotDropped(**db);
+}
+
+// Byte 18 of an SQLite file: 1 for a rollback journal, 2 for WAL.
+int FileFormatVersion(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[20] = {};
+  in.read(header, sizeof header);
+  return in ? header[18] : -1;
+}
+
+TEST_F(VulnDbTest, BulkLoadUsesARollbackJournalOnANewFileAndEndsInWal) {
+  {
+    auto db = VulnDb::Open(DbPath());
+    ASSERT_TRUE(db.ok());
+    EXPECT_EQ(FileFormatVersion(DbPath()), 2);
+    auto bulk = (*db)->BeginBulkLoad();
+    ASSERT_TRUE(bulk.ok()) << bulk.status().message();
+    ASSERT_TRUE(*bulk);
+    EXPECT_EQ(FileFormatVersion(DbPath()), 1);
+    EXPECT_FALSE(std::filesystem::exists(DbPath() + "-wal"));
+    CommitKeepRollBackDrop(**db);
+    ASSERT_TRUE((*db)->EndBulkLoad().ok());
+    EXPECT_EQ(FileFormatVersion(DbPath()), 2);
+    EXPECT_FALSE(std::filesystem::exists(DbPath() + "-journal"));
+    ExpectKeptAndNotDropped(**db);
+    // The file holds an advisory now: no second bulk load.
+    auto again = (*db)->BeginBulkLoad();
+    ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(*again);
+    EXPECT_EQ(FileFormatVersion(DbPath()), 2);
+  }
+}
+
+TEST_F(VulnDbTest, BulkLoadLeftOpenIsUndoneByTheNextReadWriteOpen) {
+  {
+    auto db = VulnDb::Open(DbPath());
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(*(*db)->BeginBulkLoad());
+    CommitKeepRollBackDrop(**db);
+    // Closed without EndBulkLoad, as a killed import would leave it.
+  }
+  EXPECT_EQ(FileFormatVersion(DbPath()), 1);
+  auto db = VulnDb::Open(DbPath());
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(FileFormatVersion(DbPath()), 2);
+  ExpectKeptAndNotDropped(**db);
+}
+
+TEST_F(VulnDbTest, BulkLoadIsNotUsedWhileAnotherConnectionHasTheFile) {
+  auto db = VulnDb::Open(DbPath());
+  ASSERT_TRUE(db.ok());
+  auto reader = VulnDb::Open(DbPath(), sqlite::Database::Mode::kReadOnly);
+  ASSERT_TRUE(reader.ok());
+  ASSERT_TRUE((*reader)->Summary().ok());  // the reader has used the WAL
+  auto bulk = (*db)->BeginBulkLoad();
+  ASSERT_TRUE(bulk.ok()) << bulk.status().message();
+  EXPECT_FALSE(*bulk);
+  EXPECT_EQ(FileFormatVersion(DbPath()), 2);
+  PutCounts counts;
+  ASSERT_TRUE((*db)->BeginBatch().ok());
+  ASSERT_TRUE((*db)->Put(Sample("GHSA-1", "2024-01-01"), counts).ok());
+  ASSERT_TRUE((*db)->CommitBatch().ok());
+  EXPECT_EQ(counts.inserted, 1u);
 }
 
 TEST_F(VulnDbTest, NotADatabaseIsAClearError) {

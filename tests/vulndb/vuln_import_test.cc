@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "app/vuln_import.h"
@@ -63,6 +64,16 @@ class VulnImportSharedTest : public ::testing::Test {
     return n;
   }
   static std::size_t CountAllFiles(const std::string& relative) { return CountFiles(relative, ".*"); }
+
+  // An import into a new file runs with a rollback journal (VulnDb::BeginBulkLoad) and must
+  // leave the file in WAL mode (header byte 18 = 2) with no journal behind.
+  void ExpectWalAndNoJournal() {
+    std::ifstream in(dir_ / "vuln.db", std::ios::binary);
+    char header[20] = {};
+    in.read(header, sizeof header);
+    EXPECT_EQ(header[18], 2);
+    EXPECT_FALSE(fs::exists(dir_ / "vuln.db-journal"));
+  }
 
   fs::path dir_;
   std::unique_ptr<vulndb::VulnDb> db_;
@@ -178,7 +189,9 @@ TEST_F(VulnImportSharedTest, SecondImportIsAllUnchanged) {
   std::int64_t rows = Count("SELECT count(*) FROM advisory");
   std::int64_t index_rows = Count("SELECT (SELECT count(*) FROM package_index) + (SELECT count(*) FROM cpe_index) + "
                                   "(SELECT count(*) FROM alias)");
+  ExpectWalAndNoJournal();
   ImportReport second = Import(paths);
+  ExpectWalAndNoJournal();
   for (const auto& [name, f] : second.feeds) {
     SCOPED_TRACE(name);
     EXPECT_EQ(f.counts.inserted, 0u);
@@ -211,6 +224,7 @@ TEST_F(VulnImportSharedTest, InterruptedImportKeepsCommittedBatchesOnly) {
   EXPECT_EQ(Count("SELECT count(*) FROM package_index WHERE advisory_rowid NOT IN (SELECT rowid FROM advisory)"), 0);
   EXPECT_EQ(Count("SELECT count(*) FROM alias WHERE advisory_rowid NOT IN (SELECT rowid FROM advisory)"), 0);
   EXPECT_EQ(Count("SELECT count(DISTINCT advisory_rowid) FROM package_index"), 1200);
+  ExpectWalAndNoJournal();
 
   // Resuming imports the rest and leaves the first 1,200 unchanged.
   ImportReport resumed;
