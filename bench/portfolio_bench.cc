@@ -131,9 +131,11 @@ int Ingest(const Args& a) {
   store::Store& s = **opened;
   std::printf("# ingest into %s (%s); best of %d rounds\n", s.Backend().data(), a.store.c_str(),
               a.rounds);
-  std::printf("%-40s %9s %12s %12s %14s %14s %14s %13s %13s\n", "file", "comps", "ingest SBOM/s",
-              "ingest c/s", "PutSbom c/s", "raw sqlite c/s", "PutSbom/raw", "ingest c/cpu-s",
-              "put c/cpu-s");
+  // "ingest c/s" is the best round; "all rounds" is every round's components over every round's
+  // ingest time, which also carries what a round leaves behind (a WAL checkpoint) for the next.
+  std::printf("%-40s %9s %12s %12s %12s %14s %14s %14s %13s %13s\n", "file", "comps",
+              "ingest SBOM/s", "ingest c/s", "all rounds", "PutSbom c/s", "raw sqlite c/s",
+              "PutSbom/raw", "ingest c/cpu-s", "put c/cpu-s");
   static int run = 0;
   for (const auto& file : a.files) {
     auto bytes = ReadFile(file);
@@ -147,6 +149,7 @@ int Ingest(const Args& a) {
                                        std::to_string(::getpid()));
     if (!project.ok()) return Die(project.status());
     double best_ingest = 1e30, best_put = 1e30, cpu_ingest = 1e30, cpu_put = 1e30;
+    double all_ingest = 0;  // every round's ingest, for the sustained rate
     for (int r = 0; r < a.rounds; ++r) {
       Diagnostics diags;
       auto t = Clock::now();
@@ -157,6 +160,7 @@ int Ingest(const Args& a) {
       cpu_ingest = std::min(cpu_ingest, CpuNow() - c0);
       if (!in.ok()) return Die(in.status());
       best_ingest = std::min(best_ingest, secs);
+      all_ingest += secs;
       auto v = s.CreateVersion("bench", project->id, "p" + std::to_string(run) + "." + std::to_string(r));
       if (!v.ok()) return Die(v.status());
       t = Clock::now();
@@ -187,9 +191,10 @@ int Ingest(const Args& a) {
       std::snprintf(buf, sizeof buf, "%.2f", best_raw / best_put);
       ratio = buf;
     }
-    std::printf("%-40s %9zu %12.2f %12.0f %14.0f %14s %14s %13.0f %13.0f\n",
+    std::printf("%-40s %9zu %12.2f %12.0f %12.0f %14.0f %14s %14s %13.0f %13.0f\n",
                 std::filesystem::path(file).filename().string().substr(0, 40).c_str(), comps,
                 1.0 / best_ingest, static_cast<double>(comps) / best_ingest,
+                static_cast<double>(comps) * a.rounds / all_ingest,
                 static_cast<double>(comps) / best_put, raw.c_str(), ratio.c_str(),
                 static_cast<double>(comps) / cpu_ingest, static_cast<double>(comps) / cpu_put);
   }

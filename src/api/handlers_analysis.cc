@@ -210,23 +210,22 @@ Result<Reply> WhereUsed(Call& call) {
   std::optional<std::string> exact;
   if (call.HasQuery("version")) exact = call.Query("version");
   store::TeamScope scope = call.who.Scope();
+  std::optional<std::string_view> version;
+  if (exact) version = *exact;
+  // Paged by the store unless a filter the store cannot apply (a range; an exact version of a
+  // name-pattern match) must see every row: the common cases stay cheap on a large portfolio.
+  const bool store_pages = !range && (!purl.empty() || !exact);
   std::vector<store::WhereUsedRow> rows;
-  if (!purl.empty()) {
-    std::optional<std::string_view> v;
-    if (exact) v = *exact;
-    if (range) {
-      SBOMHUB_ASSIGN_OR_RETURN(auto all, call.store.WhereUsed(purl, v, AllRows(), scope));
-      for (auto& r : all) {
-        if (range->Contains(std::string_view(r.component.version))) rows.push_back(std::move(r));
-      }
-    } else {
-      // Paged by the store: the common case stays cheap on a large portfolio.
-      store::Page sp = page;
-      sp.limit += 1;
-      SBOMHUB_ASSIGN_OR_RETURN(rows, call.store.WhereUsed(purl, v, sp, scope));
-    }
+  if (store_pages) {
+    store::Page sp = page;
+    sp.limit += 1;
+    SBOMHUB_ASSIGN_OR_RETURN(rows, !purl.empty()
+                                       ? call.store.WhereUsed(purl, version, sp, scope)
+                                       : call.store.WhereUsedByName(name, sp, scope));
   } else {
-    SBOMHUB_ASSIGN_OR_RETURN(auto all, call.store.WhereUsedByName(name, AllRows(), scope));
+    SBOMHUB_ASSIGN_OR_RETURN(auto all, !purl.empty()
+                                           ? call.store.WhereUsed(purl, version, AllRows(), scope)
+                                           : call.store.WhereUsedByName(name, AllRows(), scope));
     for (auto& r : all) {
       if (exact && r.component.version != *exact) continue;
       if (range && !range->Contains(std::string_view(r.component.version))) continue;
@@ -242,7 +241,7 @@ Result<Reply> WhereUsed(Call& call) {
     WriteComponent(w, r.component);
     w.EndObject();
   };
-  if (!purl.empty() && !range) {
+  if (store_pages) {
     bool more = static_cast<std::int64_t>(rows.size()) > page.limit;
     if (more) rows.pop_back();
     JsonWriter w(false);

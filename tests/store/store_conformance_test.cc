@@ -740,7 +740,7 @@ TEST_P(StoreConformance, WhereUsedByNamePattern) {
   ASSERT_TRUE(log4j.ok()) << log4j.status().ToString();
   std::vector<std::string> names;
   for (const auto& row : *log4j) names.push_back(row.component.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"log4j-core", "log4j-api"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"log4j-api", "log4j-core"}));  // by name first
   EXPECT_EQ(s().WhereUsedByName("*databind", {}).value().size(), 1u);
   EXPECT_EQ(s().WhereUsedByName("jackson", {}).value().size(), 0u);     // no implicit wildcard
   EXPECT_EQ(s().WhereUsedByName("log4j_core", {}).value().size(), 0u);  // '_' is literal
@@ -752,6 +752,17 @@ TEST_P(StoreConformance, WhereUsedByNamePattern) {
   EXPECT_EQ(s().WhereUsedByName("log4j-coree*", {}).value().size(), 0u);
   EXPECT_EQ(s().WhereUsedByName("l*api", {}).value().size(), 1u);
   EXPECT_EQ(s().WhereUsedByName("jackson-*", {}).value().size(), 2u);
+  // Pages follow the name, then project and version: a second project's log4j-api sorts between.
+  auto other = MakeVersion("another", "2.0");
+  ASSERT_TRUE(s().PutSbom("ci", other.id, Bytes("b"), ShopSbom("2.17.1")).ok());
+  std::vector<std::string> paged;
+  for (std::int64_t offset = 0; offset < 6; offset += 1) {
+    auto page = s().WhereUsedByName("log4j-*", {1, offset});
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    for (const auto& row : *page) paged.push_back(row.project.name + "/" + row.component.name);
+  }
+  EXPECT_EQ(paged, (std::vector<std::string>{"another/log4j-api", "shop/log4j-api",
+                                             "another/log4j-core", "shop/log4j-core"}));
 }
 
 TEST_P(StoreConformance, DependencyPathsFromPrimary) {

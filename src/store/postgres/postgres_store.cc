@@ -668,7 +668,8 @@ class PostgresStore final : public Store {
         kWhereUsedSelect + "WHERE lower(c.name) LIKE $1 ESCAPE '\\' AND ($6 = '' OR "
                            "(lower(c.name) COLLATE \"C\" >= $6 AND lower(c.name) COLLATE \"C\" < $7)) "
                            "AND " +
-            TeamClause(2) + " ORDER BY p.name, v.version, c.id LIMIT $4 OFFSET $5",
+            TeamClause(2) +
+            " ORDER BY lower(c.name) COLLATE \"C\", p.name, v.version, c.id LIMIT $4 OFFSET $5",
         ReadWhereUsed, internal::GlobToLike(pattern), TeamsFlag(teams),
         internal::TeamsPgArray(teams), page.limit, page.offset, low, high);
   }

@@ -656,7 +656,7 @@ class SqliteStore final : public Store {
         // statement text differs (not a parameter) because SQLite plans before binding.
         Sql({kWhereUsedSelect, "WHERE lower(c.name) LIKE ? ESCAPE '\\' AND ",
              range.first.empty() ? "? = ? AND " : "lower(c.name) >= ? AND lower(c.name) < ? AND ",
-             kTeamClause, kWhereUsedOrder}),
+             kTeamClause, "ORDER BY lower(c.name), p.name, v.version, c.id LIMIT ? OFFSET ?"}),
         ReadWhereUsed, [&](Statement& st) {
           st.Bind(1, internal::GlobToLike(pattern)).Bind(2, range.first).Bind(3, range.second);
           BindTeams(st, 4, teams);
