@@ -1,5 +1,7 @@
 #include "sqlite/checkpointer.h"
 
+#include <filesystem>
+#include <map>
 #include <system_error>
 
 #include <sqlite3.h>
@@ -18,6 +20,21 @@ std::unique_ptr<BackgroundCheckpointer> BackgroundCheckpointer::Start(
   } catch (const std::system_error&) {
     return nullptr;
   }
+}
+
+std::shared_ptr<BackgroundCheckpointer> BackgroundCheckpointer::ForFile(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::weak_ptr<BackgroundCheckpointer>> running;
+  std::error_code ec;
+  std::string key = std::filesystem::weakly_canonical(path, ec).string();
+  if (ec) key = path;
+  std::lock_guard lock(mu);
+  if (auto shared = running[key].lock()) return shared;
+  std::shared_ptr<BackgroundCheckpointer> started = Start(path);
+  running[key] = started;
+  // Forget files whose checkpointer is gone, so the map stays as small as what runs.
+  std::erase_if(running, [](const auto& entry) { return entry.second.expired(); });
+  return started;
 }
 
 BackgroundCheckpointer::BackgroundCheckpointer(std::unique_ptr<Database> db,

@@ -24,6 +24,9 @@ class BackgroundCheckpointer {
   // writer then keeps SQLite's automatic checkpoints.
   static std::unique_ptr<BackgroundCheckpointer> Start(
       const std::string& path, std::chrono::milliseconds interval = std::chrono::milliseconds(0));
+  // One per database file in the process, shared by every connection that hands it its
+  // checkpoints (a server keeps a pool of store connections to one file). nullptr as Start.
+  static std::shared_ptr<BackgroundCheckpointer> ForFile(const std::string& path);
   ~BackgroundCheckpointer();
   BackgroundCheckpointer(const BackgroundCheckpointer&) = delete;
   BackgroundCheckpointer& operator=(const BackgroundCheckpointer&) = delete;
@@ -34,6 +37,7 @@ class BackgroundCheckpointer {
   // Turns off the automatic checkpoint of `writer` (a connection to the same file) and has each
   // of its commits that leaves at least `wal_pages` frames in the WAL call Notify() instead.
   // `writer` must not outlive this object, or must get its hook back (sqlite3_wal_hook) first.
+  // Every writer handed over shares one `wal_pages` (the last one given).
   void HandOverCheckpoints(Database& writer, int wal_pages = 1000);
 
   // Passes that ran (for tests).

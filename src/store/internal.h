@@ -3,8 +3,10 @@
 // in one place is what makes the two backends answer identically.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,6 +39,13 @@ std::pair<std::string, std::string> PurlKey(std::string_view purl);
 
 // The rows PutSbom stores: components in ForEachComponent order (ids left 0) and every edge.
 std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom);
+// How many rows ComponentRows gives (the primary component included).
+std::size_t ComponentRowCount(const model::Sbom& sbom);
+// ComponentRows written into `out` (ComponentRowCount rows) one by one, raising `built` (release)
+// every few rows and at the end: another thread can store the first rows while later ones are
+// still being built, waiting on `built` (acquire; std::atomic wait/notify).
+void FillComponentRows(const model::Sbom& sbom, std::span<StoredComponent> out,
+                       std::atomic<std::size_t>& built);
 std::vector<StoredEdge> EdgeRows(const model::Sbom& sbom);
 // kAlreadyExists when two rows share a non-empty bom_ref. PutSbom replaces every row of a version
 // at once, so a duplicate can only come from within one document: it is found here, in memory,

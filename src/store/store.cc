@@ -292,7 +292,15 @@ std::string HashText(const std::vector<model::Hash>& hashes) {
 
 }  // namespace
 
-std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom) {
+std::size_t ComponentRowCount(const model::Sbom& sbom) {
+  return model::CountComponents(sbom) + (sbom.primary ? 1 : 0);
+}
+
+void FillComponentRows(const model::Sbom& sbom, std::span<StoredComponent> out,
+                       std::atomic<std::size_t>& built) {
+  // Often enough that a consumer inserting 64-row batches rarely waits; rarely enough that the
+  // notifications cost nothing next to building the rows.
+  constexpr std::size_t kPublishEvery = 64;
   std::unordered_set<std::string> direct;
   if (sbom.primary && !sbom.primary->bom_ref.empty()) {
     for (const auto& e : sbom.dependencies) {
@@ -300,11 +308,10 @@ std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom) {
     }
   }
   const model::Component* primary = sbom.primary ? &*sbom.primary : nullptr;
-  std::vector<StoredComponent> rows;
-  // Sized once: growing by doubling would hold two copies of a 300k-row vector at its peak.
-  rows.reserve(model::CountComponents(sbom));
+  std::size_t i = 0;
   model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
-    StoredComponent r;
+    if (i == out.size()) return;  // never past what the caller sized
+    StoredComponent& r = out[i];
     r.bom_ref = c.bom_ref;
     r.name = c.name;
     r.group = c.group;
@@ -318,8 +325,20 @@ std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom) {
     r.scope = std::string(model::ScopeName(c.scope));
     r.primary = &c == primary;
     r.direct = !r.primary && !c.bom_ref.empty() && direct.count(c.bom_ref) > 0;
-    rows.push_back(std::move(r));
+    if (++i % kPublishEvery == 0) {
+      built.store(i, std::memory_order_release);
+      built.notify_all();
+    }
   });
+  built.store(i, std::memory_order_release);
+  built.notify_all();
+}
+
+std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom) {
+  // Sized once: growing by doubling would hold two copies of a 300k-row vector at its peak.
+  std::vector<StoredComponent> rows(ComponentRowCount(sbom));
+  std::atomic<std::size_t> built{0};
+  FillComponentRows(sbom, rows, built);
   return rows;
 }
 

@@ -98,7 +98,31 @@ TEST_F(CheckpointerTest, IntervalPassesRunWithoutNotifications) {
   EXPECT_GE(cp->passes(), 2u);
 }
 
+TEST_F(CheckpointerTest, ConnectionsToOneFileShareOneCheckpointer) {
+  auto a = BackgroundCheckpointer::ForFile(path_);
+  auto b = BackgroundCheckpointer::ForFile((dir_ / "." / "t.db").string());
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a.get(), b.get());
+  auto other = BackgroundCheckpointer::ForFile((dir_ / "other.db").string());
+  ASSERT_NE(other, nullptr);
+  EXPECT_NE(other.get(), a.get());
+  a.reset();
+  b.reset();
+  // Once nobody holds it, the next caller gets a running one again (not a stopped leftover).
+  auto again = BackgroundCheckpointer::ForFile(path_);
+  ASSERT_NE(again, nullptr);
+  again->HandOverCheckpoints(*db_, 10);
+  Write(50);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (again->passes() == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_GE(again->passes(), 1u);
+  sqlite3_wal_hook(db_->raw(), nullptr, nullptr);
+}
+
 TEST(Checkpointer, AFileThatCannotBeOpenedStartsNothing) {
+  EXPECT_EQ(BackgroundCheckpointer::ForFile("/nonexistent-dir/sub/x.db"), nullptr);
   EXPECT_EQ(BackgroundCheckpointer::Start("/nonexistent-dir/sub/x.db"), nullptr);
 }
 

@@ -354,6 +354,22 @@ TEST_P(StoreConformance, DocumentsAreCompressedAndOlderOnesStillRead) {
   RawExpectSmall(stored->document.id, big.size() / 8);
 }
 
+// PutSbom may skip per-row reference checks it has made redundant, but never leaves them off:
+// after a stored upload and after a refused one, a version of a missing project is still refused.
+TEST_P(StoreConformance, ReferencesStayEnforcedAfterPutSbom) {
+  auto v = MakeVersion("shop", "1.0");
+  ASSERT_TRUE(s().PutSbom("ci", v.id, Bytes("ok"), ShopSbom()).ok());
+  EXPECT_EQ(s().CreateVersion("ci", 424242, "1.0").status().code(), StatusCode::kNotFound);
+  Sbom dup = ShopSbom();
+  dup.components.push_back(dup.components.front());
+  EXPECT_EQ(s().PutSbom("ci", v.id, Bytes("dup"), dup).status().code(),
+            StatusCode::kAlreadyExists);
+  EXPECT_EQ(s().CreateVersion("ci", 424242, "1.0").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(s().PutSbom("ci", 424242, Bytes("x"), ShopSbom()).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(s().CreateVersion("ci", 424242, "1.0").status().code(), StatusCode::kNotFound);
+}
+
 TEST_P(StoreConformance, AppliesOnlyMissingMigrationsAndRefusesNewerSchemas) {
   auto team = s().CreateTeam("alice", "platform").value();
   store_.reset();

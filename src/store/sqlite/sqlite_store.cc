@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <future>
 #include <map>
@@ -149,7 +150,7 @@ class SqliteStore final : public Store {
   // Moves WAL checkpoints off the committing thread: a large upload's commit otherwise copies
   // the WAL into the database and fsyncs both before it returns.
   void CheckpointInBackground() {
-    checkpointer_ = sqlite::BackgroundCheckpointer::Start(db_->path());
+    checkpointer_ = sqlite::BackgroundCheckpointer::ForFile(db_->path());
     if (checkpointer_) checkpointer_->HandOverCheckpoints(*db_, kCheckpointWalPages);
   }
 
@@ -481,23 +482,39 @@ class SqliteStore final : public Store {
     doc.uploaded_at = internal::NowUtc();
     doc.uploaded_by = std::string(actor);
     doc.current = true;
-    // The rows (purl parsing is the costly part) are built on a second thread while this one
-    // writes the document: neither needs the other, and the rows are only needed after it.
-    std::vector<StoredComponent> components;
-    std::vector<StoredEdge> edges;
-    auto build_rows = [&]() -> Status {
-      components = internal::ComponentRows(sbom);
-      edges = internal::EdgeRows(sbom);
-      return internal::CheckUniqueRefs(components);
-    };
-    std::future<Status> rows_built;
+    // The component rows (purl parsing is the costly part) are built on a second thread while
+    // this one writes the document and the edges, and are stored as they come: the inserts wait
+    // only for rows not built yet.
+    std::vector<StoredComponent> components(internal::ComponentRowCount(sbom));
+    std::atomic<std::size_t> built{0};
+    auto build_rows = [&] { internal::FillComponentRows(sbom, components, built); };
+    std::future<void> rows_built;
     try {
       rows_built = std::async(std::launch::async, build_rows);
     } catch (const std::system_error&) {
-      rows_built = std::async(std::launch::deferred, build_rows);  // no thread to spare
+      build_rows();  // no thread to spare
     }
+    // Every path out of this function, errors included, waits for the builder first: it writes
+    // into `components`.
+    struct JoinBuilder {
+      std::future<void>& f;
+      ~JoinBuilder() {
+        if (f.valid()) f.wait();
+      }
+    } join_builder{rows_built};
+    auto wait_built = [&](std::size_t rows) {
+      for (std::size_t have = built.load(std::memory_order_acquire); have < rows;
+           have = built.load(std::memory_order_acquire)) {
+        built.wait(have, std::memory_order_acquire);
+      }
+    };
     doc.sha256 = content.sha256;
 
+    // Every row below references the version checked and the document inserted inside this
+    // one transaction (IMMEDIATE: no other writer can remove them meanwhile), so SQLite's
+    // foreign-key lookups, two per component and one per edge, could never fail; they are off
+    // for this transaction (the pragma only takes effect outside one).
+    ForeignKeysOff fk_off(*db_);
     SBOMHUB_RETURN_IF_ERROR(Mutate([&]() -> Status {
       SBOMHUB_RETURN_IF_ERROR(GetVersion(version_id).status());
       SBOMHUB_ASSIGN_OR_RETURN(
@@ -538,7 +555,21 @@ class SqliteStore final : public Store {
         SBOMHUB_RETURN_IF_ERROR(MapError(st.Bind(1, version_id).Run()));
       }
 
-      SBOMHUB_RETURN_IF_ERROR(rows_built.get());
+      // Edges first: they are bound straight from the model, and give the builder a head start.
+      // seq keeps document order: the edge table is keyed by (version_id, seq) (migration 0006).
+      SBOMHUB_RETURN_IF_ERROR(InsertBulk(
+          "INSERT INTO dependency_edges (version_id, seq, from_ref, to_ref, type) VALUES ", 5,
+          sbom.dependencies.size(), [&](sqlite3_stmt* st, int at, std::size_t i) {
+            const model::DependencyEdge& e = sbom.dependencies[i];
+            sqlite3_bind_int64(st, at + 0, version_id);
+            sqlite3_bind_int64(st, at + 1, static_cast<std::int64_t>(i));
+            BindStatic(st, at + 2, e.from);
+            BindStatic(st, at + 3, e.to);
+            BindStatic(st, at + 4,
+                       e.type == model::RelationshipType::kOther && !e.raw_type.empty()
+                           ? std::string_view(e.raw_type)
+                           : model::RelationshipTypeName(e.type));
+          }));
       SBOMHUB_RETURN_IF_ERROR(InsertBulk(
           "INSERT INTO components (version_id, document_id, bom_ref, name, grp, version, purl, "
           "purl_type, purl_name, cpe, supplier, license, hashes, scope, is_direct, is_primary) "
@@ -561,18 +592,10 @@ class SqliteStore final : public Store {
             BindStatic(st, at + 13, c.scope);
             sqlite3_bind_int(st, at + 14, c.direct ? 1 : 0);
             sqlite3_bind_int(st, at + 15, c.primary ? 1 : 0);
-          }));
-      // seq keeps document order: the edge table is keyed by (version_id, seq) (migration 0006).
-      SBOMHUB_RETURN_IF_ERROR(InsertBulk(
-          "INSERT INTO dependency_edges (version_id, seq, from_ref, to_ref, type) VALUES ", 5,
-          edges.size(), [&](sqlite3_stmt* st, int at, std::size_t i) {
-            const StoredEdge& e = edges[i];
-            sqlite3_bind_int64(st, at + 0, version_id);
-            sqlite3_bind_int64(st, at + 1, static_cast<std::int64_t>(i));
-            BindStatic(st, at + 2, e.from_ref);
-            BindStatic(st, at + 3, e.to_ref);
-            BindStatic(st, at + 4, e.type);
-          }));
+          },
+          wait_built));
+      // A duplicate bom-ref rolls the whole upload back (checked once every row is built).
+      SBOMHUB_RETURN_IF_ERROR(internal::CheckUniqueRefs(components));
       bool queued = false;
       SBOMHUB_ASSIGN_OR_RETURN(Id job_id, QueueJobInTransaction("analyze", version_id, queued));
       SBOMHUB_ASSIGN_OR_RETURN(out.job, GetJob(job_id));
@@ -580,7 +603,7 @@ class SqliteStore final : public Store {
                    "document:" + std::to_string(doc.id) + " sha256:" + doc.sha256 + " " +
                        doc.family + " " + doc.spec_version +
                        " components=" + std::to_string(components.size()) +
-                       " edges=" + std::to_string(edges.size()));
+                       " edges=" + std::to_string(sbom.dependencies.size()));
     }));
     return out;
   }
@@ -1211,12 +1234,9 @@ class SqliteStore final : public Store {
     st.Bind(at, page.limit).Bind(at + 1, page.offset);
   }
 
-  // Fills the zeroblob of document `id` in 4 MiB pieces through SQLite's incremental blob API:
-  // binding the bytes would make SQLite copy the whole document first (a 333 MiB upload held
-  // twice at the memory peak of an ingest).
-  // Text bound without a copy: every row PutSbom binds outlives the statement step that reads it
-  // (Statement::Bind copies, which was a tenth of an ingest).
-  static void BindStatic(sqlite3_stmt* st, int index, const std::string& text) {
+  // Text bound without a copy: every row PutSbom binds (and the model it comes from) outlives the
+  // statement step that reads it (Statement::Bind copies, which was a tenth of an ingest).
+  static void BindStatic(sqlite3_stmt* st, int index, std::string_view text) {
     sqlite3_bind_text(st, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   }
 
@@ -1226,11 +1246,14 @@ class SqliteStore final : public Store {
   // reset) was as costly as a row's b-tree inserts. The statements (64, 8 and 1 rows) are
   // prepared once per store and kept: preparing a 1,000-parameter INSERT on every call was a
   // fifth of a small upload. Errors map like Statement::Run.
-  template <typename BindRow>
-  Status InsertBulk(std::string_view head, int columns, std::size_t rows, BindRow bind) {
+  // `ready(end)` returns once rows [0, end) can be bound (rows still being built elsewhere).
+  template <typename BindRow, typename Ready = void (*)(std::size_t)>
+  Status InsertBulk(std::string_view head, int columns, std::size_t rows, BindRow bind,
+                    Ready ready = [](std::size_t) {}) {
     for (std::size_t at = 0; at < rows;) {
       std::size_t n = rows - at >= 64 ? 64 : rows - at >= 8 ? 8 : 1;
       SBOMHUB_ASSIGN_OR_RETURN(sqlite3_stmt * st, BulkStatement(head, columns, n));
+      ready(at + n);
       for (std::size_t r = 0; r < n; ++r) bind(st, static_cast<int>(r) * columns + 1, at + r);
       int rc = sqlite3_step(st);
       if (rc != SQLITE_DONE) {
@@ -1274,6 +1297,9 @@ class SqliteStore final : public Store {
     return bulk_.emplace(std::move(key), RawStatement(st)).first->second.get();
   }
 
+  // Fills the zeroblob of document `id` in 4 MiB pieces through SQLite's incremental blob API:
+  // binding the bytes would make SQLite copy them first (a large upload held twice at the
+  // memory peak of an ingest).
   Status WriteContent(Id id, std::string_view bytes) {
     sqlite3_blob* blob = nullptr;
     int rc = sqlite3_blob_open(db_->raw(), "main", "sbom_content", "content", id, 1, &blob);
@@ -1302,6 +1328,24 @@ class SqliteStore final : public Store {
     }
     return Status::Ok();
   }
+
+  // Foreign-key enforcement off on `db` for its lifetime (on again after). Outside a
+  // transaction only: SQLite ignores the pragma inside one.
+  class ForeignKeysOff {
+   public:
+    explicit ForeignKeysOff(Database& db) : db_(db) {
+      off_ = db_.Exec("PRAGMA foreign_keys = OFF").ok();
+    }
+    ~ForeignKeysOff() {
+      if (off_) (void)db_.Exec("PRAGMA foreign_keys = ON");
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+   private:
+    Database& db_;
+    bool off_ = false;
+  };
 
   // Runs `body` inside one IMMEDIATE transaction; any error rolls everything back.
   Status Mutate(const std::function<Status()>& body) {
@@ -1368,7 +1412,7 @@ class SqliteStore final : public Store {
   // PutSbom's multi-row INSERTs by (SQL head, rows); finalized before db_ closes (declared after).
   std::map<std::pair<std::string, std::size_t>, RawStatement> bulk_;
   // Null when it could not start (db_ then checkpoints itself, see OpenSqliteStore).
-  std::unique_ptr<sqlite::BackgroundCheckpointer> checkpointer_;
+  std::shared_ptr<sqlite::BackgroundCheckpointer> checkpointer_;  // one per file, shared
 };
 
 }  // namespace
