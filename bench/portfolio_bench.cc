@@ -152,10 +152,15 @@ int Ingest(const Args& a) {
     double all_ingest = 0;  // every round's ingest, for the sustained rate
     for (int r = 0; r < a.rounds; ++r) {
       Diagnostics diags;
+      // The server moves the request body into the ingest (no copy): so does this, with the
+      // copy made before the clock starts.
+      std::string upload;
+      upload.reserve(bytes->size() + 4096);  // simdjson's padding, as a received body has
+      upload.assign(*bytes);
       auto t = Clock::now();
       double c0 = CpuNow();
       auto in = app::IngestSbom(s, "bench", project->id, "i" + std::to_string(run) + "." + std::to_string(r),
-                                *bytes, file, diags);
+                                std::move(upload), file, diags);
       double secs = Since(t);
       cpu_ingest = std::min(cpu_ingest, CpuNow() - c0);
       if (!in.ok()) return Die(in.status());

@@ -39,7 +39,11 @@ Result<Reply> PutSbom(Call& call) {
   if (file.empty()) file = p.name + "@" + version;
   if (call.req.body.empty()) return Status::InvalidArgument("empty body: send the SBOM document as the request body");
   Diagnostics diagnostics;
-  auto ingested = app::IngestSbom(call.store, call.who.name, p.id, version, call.req.body, file, diagnostics);
+  // This handler is the body's last reader: the upload moves into the ingest instead of being
+  // copied (12 MB for a 10,000-component SBOM, and one whole copy less at the memory peak).
+  // httplib hands handlers its own mutable Request as const.
+  std::string body = std::move(const_cast<httplib::Request&>(call.req).body);
+  auto ingested = app::IngestSbom(call.store, call.who.name, p.id, version, std::move(body), file, diagnostics);
   if (!ingested.ok()) {
     if (ingested.status().code() == StatusCode::kInvalidArgument && !diagnostics.items().empty()) {
       std::vector<std::string> details;
