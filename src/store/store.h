@@ -426,9 +426,8 @@ class Store {
     return WhereUsed(purl, version, page, std::nullopt);
   }
   // Components whose name matches `pattern`, case-insensitively (ASCII); '*' matches any run of
-  // characters, everything else is literal. "log4j*" → log4j-api, log4j-core, ...
-  // Ordered by the lower-cased name (bytewise), then project, version, id: the name index yields
-  // that order, so with a literal prefix a page costs what it holds, not every match.
+  // characters, everything else is literal. "log4j*" → log4j-core, log4j-api, ...
+  // Ordered by project, version, id, like WhereUsed.
   virtual Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page,
                                                             const TeamScope& teams) = 0;
   Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page) {

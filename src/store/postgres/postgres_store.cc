@@ -662,14 +662,13 @@ class PostgresStore final : public Store {
   Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page,
                                                     const TeamScope& teams) override {
     page = internal::ClampPage(page);
-    // The prefix range compares bytewise (COLLATE "C"), as the components_name_c index does.
+    // The prefix range compares bytewise (COLLATE "C"), as components_version_name does.
     auto [low, high] = internal::GlobPrefixRange(pattern);
     return Many<WhereUsedRow>(
         kWhereUsedSelect + "WHERE lower(c.name) LIKE $1 ESCAPE '\\' AND ($6 = '' OR "
                            "(lower(c.name) COLLATE \"C\" >= $6 AND lower(c.name) COLLATE \"C\" < $7)) "
                            "AND " +
-            TeamClause(2) +
-            " ORDER BY lower(c.name) COLLATE \"C\", p.name, v.version, c.id LIMIT $4 OFFSET $5",
+            TeamClause(2) + " ORDER BY p.name, v.version, c.id LIMIT $4 OFFSET $5",
         ReadWhereUsed, internal::GlobToLike(pattern), TeamsFlag(teams),
         internal::TeamsPgArray(teams), page.limit, page.offset, low, high);
   }

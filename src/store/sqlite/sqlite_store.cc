@@ -675,11 +675,12 @@ class SqliteStore final : public Store {
                                                     const TeamScope& teams) override {
     auto range = internal::GlobPrefixRange(pattern);
     return Many<WhereUsedRow>(
-        // With a literal prefix the range lets the planner seek the components_name index; the
+        // With a literal prefix the range lets the planner seek each version's part of the
+        // components_version_name index; the
         // statement text differs (not a parameter) because SQLite plans before binding.
         Sql({kWhereUsedSelect, "WHERE lower(c.name) LIKE ? ESCAPE '\\' AND ",
              range.first.empty() ? "? = ? AND " : "lower(c.name) >= ? AND lower(c.name) < ? AND ",
-             kTeamClause, "ORDER BY lower(c.name), p.name, v.version, c.id LIMIT ? OFFSET ?"}),
+             kTeamClause, kWhereUsedOrder}),
         ReadWhereUsed, [&](Statement& st) {
           st.Bind(1, internal::GlobToLike(pattern)).Bind(2, range.first).Bind(3, range.second);
           BindTeams(st, 4, teams);
