@@ -1131,13 +1131,17 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // CROSS JOIN fixes SQLite's nesting order (projects, then versions, then components): the
+  // where-used indexes are keyed by version first (migration 0008), so the plan walks the
+  // projects in answer order and seeks each version's range, and a page stops early. Left to
+  // itself (no ANALYZE statistics) the planner would scan every component instead.
   static constexpr std::string_view kWhereUsedSelect =
       "SELECT p.id, p.name, p.team_id, p.criticality, v.id, v.project_id, v.version, "
       "c.id, c.version_id, c.document_id, c.bom_ref, c.name, c.grp, c.version, c.purl, "
       "c.purl_type, "
       "c.purl_name, c.cpe, c.supplier, c.license, c.hashes, c.scope, c.is_direct, c.is_primary "
-      "FROM components c JOIN project_versions v ON v.id = c.version_id "
-      "JOIN projects p ON p.id = v.project_id ";
+      "FROM projects p CROSS JOIN project_versions v ON v.project_id = p.id "
+      "CROSS JOIN components c ON c.version_id = v.id ";
   static constexpr std::string_view kWhereUsedOrder =
       "ORDER BY p.name, v.version, c.id LIMIT ? OFFSET ?";
   // Two parameters: the TeamsJson text twice ("" = every team).
