@@ -662,13 +662,20 @@ class PostgresStore final : public Store {
   Result<std::vector<WhereUsedRow>> WhereUsedByName(std::string_view pattern, Page page,
                                                     const TeamScope& teams) override {
     page = internal::ClampPage(page);
-    // The prefix range compares bytewise (COLLATE "C"), as components_version_name does.
+    // The prefix range compares bytewise (COLLATE "C"), as components_version_name does. Two
+    // statement texts rather than "($6 = '' OR range)": a generic plan cannot drop that
+    // disjunction, and would read each version's whole name range instead of the prefix.
     auto [low, high] = internal::GlobPrefixRange(pattern);
+    const std::string head = kWhereUsedSelect + "WHERE lower(c.name) LIKE $1 ESCAPE '\\' AND ";
+    const std::string tail =
+        TeamClause(2) + " ORDER BY p.name, v.version, c.id LIMIT $4 OFFSET $5";
+    if (low.empty()) {
+      return Many<WhereUsedRow>(head + tail, ReadWhereUsed, internal::GlobToLike(pattern),
+                                TeamsFlag(teams), internal::TeamsPgArray(teams), page.limit,
+                                page.offset);
+    }
     return Many<WhereUsedRow>(
-        kWhereUsedSelect + "WHERE lower(c.name) LIKE $1 ESCAPE '\\' AND ($6 = '' OR "
-                           "(lower(c.name) COLLATE \"C\" >= $6 AND lower(c.name) COLLATE \"C\" < $7)) "
-                           "AND " +
-            TeamClause(2) + " ORDER BY p.name, v.version, c.id LIMIT $4 OFFSET $5",
+        head + "lower(c.name) COLLATE \"C\" >= $6 AND lower(c.name) COLLATE \"C\" < $7 AND " + tail,
         ReadWhereUsed, internal::GlobToLike(pattern), TeamsFlag(teams),
         internal::TeamsPgArray(teams), page.limit, page.offset, low, high);
   }
