@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -674,7 +675,22 @@ class TaskParser {
 };
 
 // A parsing thread: claims tasks in order until none is left or the writer stops.
+// Parsing threads step back for the writer. The writer is the import's critical path (it
+// waits for parsed chunks only ~0.1 s of a 0.6 s import) and shares the cores with the parsers:
+// at equal priority two parsers on two cores took a third of its core (fresh OSV + NVD + CVE5
+// import, 18.8-19.5k -> 21.6-22.4k advisories/s). Best effort: without the permission (never
+// needed to lower one's own priority) nothing changes.
+void LowerThisThreadsPriority() {
+  constexpr int kNiceSteps = 10;
+  const auto tid = static_cast<id_t>(gettid());
+  errno = 0;
+  int now = getpriority(PRIO_PROCESS, tid);
+  if (now == -1 && errno != 0) return;
+  (void)setpriority(PRIO_PROCESS, tid, std::min(now + kNiceSteps, 19));
+}
+
 void ParseTasks(Pipeline& pipeline) {
+  LowerThisThreadsPriority();
   std::size_t index = 0;
   while (Task* task = pipeline.Claim(index)) {
     Status status = task->walk_error;
