@@ -59,12 +59,12 @@ void BackgroundCheckpointer::Notify() {
 }
 
 void BackgroundCheckpointer::HandOverCheckpoints(Database& writer, int wal_pages) {
-  wal_pages_ = wal_pages;
+  wal_pages_.store(wal_pages, std::memory_order_relaxed);
   sqlite3_wal_hook(
       writer.raw(),
       [](void* self, sqlite3*, const char*, int frames) -> int {
         auto* me = static_cast<BackgroundCheckpointer*>(self);
-        if (frames >= me->wal_pages_) me->Notify();
+        if (frames >= me->wal_pages_.load(std::memory_order_relaxed)) me->Notify();
         return SQLITE_OK;
       },
       this);

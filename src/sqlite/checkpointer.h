@@ -2,7 +2,9 @@
 // WAL checkpoints on a connection and thread of their own, so the writer's commits never pay for
 // the page copies and fsyncs of a checkpoint.
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -49,7 +51,7 @@ class BackgroundCheckpointer {
 
   std::unique_ptr<Database> db_;
   std::chrono::milliseconds interval_;
-  int wal_pages_ = 1000;
+  std::atomic<int> wal_pages_{1000};  // read by every handed-over writer's commits
   mutable std::mutex mu_;
   std::condition_variable wake_;
   bool stop_ = false;
