@@ -47,6 +47,8 @@ std::size_t ComponentRowCount(const model::Sbom& sbom);
 void FillComponentRows(const model::Sbom& sbom, std::span<StoredComponent> out,
                        std::atomic<std::size_t>& built);
 std::vector<StoredEdge> EdgeRows(const model::Sbom& sbom);
+// The type an edge row stores: the document's own word for an "other" relationship, else ours.
+std::string_view EdgeTypeText(const model::DependencyEdge& e);
 // kAlreadyExists when two rows share a non-empty bom_ref. PutSbom replaces every row of a version
 // at once, so a duplicate can only come from within one document: it is found here, in memory,
 // rather than by a unique index that every inserted row would have to maintain.

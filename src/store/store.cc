@@ -342,14 +342,17 @@ std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom) {
   return rows;
 }
 
+std::string_view EdgeTypeText(const model::DependencyEdge& e) {
+  return e.type == model::RelationshipType::kOther && !e.raw_type.empty()
+             ? std::string_view(e.raw_type)
+             : model::RelationshipTypeName(e.type);
+}
+
 std::vector<StoredEdge> EdgeRows(const model::Sbom& sbom) {
   std::vector<StoredEdge> rows;
   rows.reserve(sbom.dependencies.size());
   for (const auto& e : sbom.dependencies) {
-    std::string type = e.type == model::RelationshipType::kOther && !e.raw_type.empty()
-                           ? e.raw_type
-                           : std::string(model::RelationshipTypeName(e.type));
-    rows.push_back({e.from, e.to, std::move(type)});
+    rows.push_back({e.from, e.to, std::string(EdgeTypeText(e))});
   }
   return rows;
 }

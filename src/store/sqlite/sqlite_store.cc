@@ -565,10 +565,7 @@ class SqliteStore final : public Store {
             sqlite3_bind_int64(st, at + 1, static_cast<std::int64_t>(i));
             BindStatic(st, at + 2, e.from);
             BindStatic(st, at + 3, e.to);
-            BindStatic(st, at + 4,
-                       e.type == model::RelationshipType::kOther && !e.raw_type.empty()
-                           ? std::string_view(e.raw_type)
-                           : model::RelationshipTypeName(e.type));
+            BindStatic(st, at + 4, internal::EdgeTypeText(e));
           }));
       SBOMHUB_RETURN_IF_ERROR(InsertBulk(
           "INSERT INTO components (version_id, document_id, bom_ref, name, grp, version, purl, "
