@@ -144,7 +144,7 @@ int Ingest(const Args& a) {
     o.file_name = file;
     auto decoded = formats::DecodeSbom(*bytes, o);
     if (!decoded.ok()) return Die(decoded.status());
-    std::size_t comps = model::CountComponents(decoded->sbom) + (decoded->sbom.primary ? 1 : 0);
+    std::size_t comps = model::CountAllComponents(decoded->sbom);
     auto project = BenchProject(s, "ingest-" + std::filesystem::path(file).stem().string() + "-" +
                                        std::to_string(::getpid()));
     if (!project.ok()) return Die(project.status());

@@ -162,7 +162,7 @@ LicenseReport BuildLicenseReport(const model::Sbom& sbom, const Policy& policy) 
   std::unordered_map<std::string, Evaluated> evaluated;
   std::string key;
   std::vector<std::string_view> texts;
-  report.components.reserve(model::CountComponents(sbom) + (sbom.primary ? 1 : 0));
+  report.components.reserve(model::CountAllComponents(sbom));
   model::ForEachComponent(sbom, [&](const model::Component& c, std::size_t) {
     ChosenTexts(c, texts);
     key.clear();

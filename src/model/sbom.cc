@@ -153,4 +153,8 @@ std::size_t CountComponents(const Sbom& sbom) {
   return n;
 }
 
+std::size_t CountAllComponents(const Sbom& sbom) {
+  return CountComponents(sbom) + (sbom.primary ? 1 : 0);
+}
+
 }  // namespace sbomhub::model

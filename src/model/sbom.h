@@ -280,6 +280,8 @@ void ForEachComponent(Sbom& sbom, Fn&& fn);
 // Number of components including nested ones (also those nested under the primary), excluding
 // the primary itself.
 std::size_t CountComponents(const Sbom& sbom);
+// Every component ForEachComponent visits: CountComponents plus the primary, if any.
+std::size_t CountAllComponents(const Sbom& sbom);
 
 // ---- implementation of the templates ----
 namespace detail {

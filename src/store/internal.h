@@ -39,9 +39,7 @@ std::pair<std::string, std::string> PurlKey(std::string_view purl);
 
 // The rows PutSbom stores: components in ForEachComponent order (ids left 0) and every edge.
 std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom);
-// How many rows ComponentRows gives (the primary component included).
-std::size_t ComponentRowCount(const model::Sbom& sbom);
-// ComponentRows written into `out` (ComponentRowCount rows) one by one, raising `built` (release)
+// ComponentRows written into `out` (model::CountAllComponents rows) one by one, raising `built` (release)
 // every few rows and at the end: another thread can store the first rows while later ones are
 // still being built, waiting on `built` (acquire; std::atomic wait/notify).
 void FillComponentRows(const model::Sbom& sbom, std::span<StoredComponent> out,

@@ -292,10 +292,6 @@ std::string HashText(const std::vector<model::Hash>& hashes) {
 
 }  // namespace
 
-std::size_t ComponentRowCount(const model::Sbom& sbom) {
-  return model::CountComponents(sbom) + (sbom.primary ? 1 : 0);
-}
-
 void FillComponentRows(const model::Sbom& sbom, std::span<StoredComponent> out,
                        std::atomic<std::size_t>& built) {
   // Often enough that a consumer inserting 64-row batches rarely waits; rarely enough that the
@@ -336,7 +332,7 @@ void FillComponentRows(const model::Sbom& sbom, std::span<StoredComponent> out,
 
 std::vector<StoredComponent> ComponentRows(const model::Sbom& sbom) {
   // Sized once: growing by doubling would hold two copies of a 300k-row vector at its peak.
-  std::vector<StoredComponent> rows(ComponentRowCount(sbom));
+  std::vector<StoredComponent> rows(model::CountAllComponents(sbom));
   std::atomic<std::size_t> built{0};
   FillComponentRows(sbom, rows, built);
   return rows;

@@ -485,7 +485,7 @@ class SqliteStore final : public Store {
     // The component rows (purl parsing is the costly part) are built on a second thread while
     // this one writes the document and the edges, and are stored as they come: the inserts wait
     // only for rows not built yet.
-    std::vector<StoredComponent> components(internal::ComponentRowCount(sbom));
+    std::vector<StoredComponent> components(model::CountAllComponents(sbom));
     std::atomic<std::size_t> built{0};
     auto build_rows = [&] { internal::FillComponentRows(sbom, components, built); };
     std::future<void> rows_built;
